@@ -1,0 +1,14 @@
+namespace NewsPortal.Core.Reading;
+
+/// <summary>One page of a list, with what a pager needs to link to its neighbours.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)
+{
+    /// <summary>Deep offsets get slow and nobody reads them; lists stop here.</summary>
+    public const int MaxNumber = 500;
+
+    public int TotalPages => Math.Min(MaxNumber, Math.Max(1, (TotalCount + Size - 1) / Size));
+    public bool HasPrevious => Number > 1;
+    public bool HasNext => Number < TotalPages;
+
+    public static int Clamp(int? requested) => Math.Clamp(requested ?? 1, 1, MaxNumber);
+}

@@ -1,0 +1,10 @@
+using NewsPortal.Core.Reading;
+
+namespace NewsPortal.Web.Models;
+
+public sealed record HomePage(ArticleCard? Lead, IReadOnlyList<ArticleCard> Latest, IReadOnlyList<SectionBlock> Sections) : IPageModel
+{
+    public PageMeta Meta { get; } = new(Title: null, CanonicalPath: "/");
+}
+
+public sealed record SectionBlock(string Name, string Slug, IReadOnlyList<ArticleCard> Articles);
