@@ -11,6 +11,10 @@ using NewsPortal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// wwwroot/ sits at the repository root; from a build (any environment, tests included) the static
+// web assets manifest maps it in. A published app carries its own copy and has no manifest.
+builder.WebHost.UseStaticWebAssets();
+
 // Settings: each section bound once and checked at start, so a wrong value fails the boot, not a request.
 builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations()
     .Validate(site => TimeZoneInfo.TryFindSystemTimeZoneById(site.TimeZone, out _), "Site:TimeZone is not a known time zone.")

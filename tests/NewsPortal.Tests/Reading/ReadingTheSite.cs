@@ -223,6 +223,40 @@ public class ReadingTheSite(ReadersNewsroom portal) : IClassFixture<ReadersNewsr
         Assert.Equal([portal.Story.Headline], author.QuerySelectorAll(".card-story-title a").Select(a => a.Text()));
     }
 
+    [Theory]
+    [InlineData("/css/site.css", "text/css")]
+    [InlineData("/lib/bootstrap/css/bootstrap.rtl.min.css", "text/css")]
+    [InlineData("/lib/fonts/noto-naskh-arabic-arabic-400-normal.woff2", "font/woff2")]
+    [InlineData("/images/demo/economy.svg", "image/svg+xml")]
+    public async Task StylesFontsAndImagesAreServedFromTheSiteItself(string path, string type)
+    {
+        var response = await _reader.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task PagesLoadNothingFromOtherSites()
+    {
+        var document = await _reader.GetDocumentAsync(ArticlePath(portal.Story));
+        var external = document.QuerySelectorAll("link[href], script[src], img[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src") ?? "")
+            .Where(url => url.StartsWith("http", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//"))
+            .Where(url => !url.StartsWith("https://news.example/"))
+            .ToList();
+        Assert.Empty(external);
+    }
+
+    [Fact]
+    public async Task AServerFailureGetsTheSitesOwnErrorPage()
+    {
+        var response = await _reader.GetAsync("/error");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        Assert.Equal("حدث خطأ", document.QuerySelector("h1").Text());
+        Assert.Equal("rtl", document.DocumentElement.GetAttribute("dir"));
+    }
+
     [Fact]
     public async Task TheHealthEndpointChecksTheDatabase()
     {
