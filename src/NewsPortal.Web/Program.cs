@@ -1,13 +1,16 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
-using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Mail;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
+using NewsPortal.Web.Authorization;
 using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Publishing;
+using NewsPortal.Web.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +24,10 @@ builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section
     .ValidateOnStart();
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
@@ -28,14 +35,28 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IArticleRenderer, MarkdownArticleRenderer>();
 builder.Services.AddSingleton(sp =>
     new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone)));
-builder.Services.AddIdentityCore<NewsUser>()
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<NewsDbContext>();
 builder.Services.AddTransient<DemoContent>();
+
+// Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.
+builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+    ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+    : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));
+builder.Services.AddTransient<AccountMail>();
+
+// The newsroom's accounts: Identity with lockout and long passwords, roles and policies in one place.
+builder.Services.AddNewsroomIdentity();
+builder.Services.AddNewsroomAuthorization();
+builder.Services.AddTransient<AdminBootstrap>();
+builder.Services.AddSingleton<AccountLinks>();
+
+// Editors' work that happens off the request: scheduled publishing; uploaded images.
+builder.Services.AddSingleton<ScheduledPublisher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+builder.Services.AddSingleton<ImageStore>();
 
 // The HTTP face: Arabic travels as UTF-8, not as character references.
 builder.Services.AddArabicTextEncoding();
-builder.Services.AddControllersWithViews();
+builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider));
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database");
 
@@ -45,10 +66,13 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 {
     await app.Services.MigrateNewsDatabaseAsync();
 }
-if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !app.Environment.IsProduction())
+await using (var scope = app.Services.CreateAsyncScope())
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync();
+    await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync();
+    if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !app.Environment.IsProduction())
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync();
+    }
 }
 
 // Failures and unknown addresses get the site's own Arabic pages, never the framework's.
@@ -64,7 +88,23 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapStaticAssets();
+// Uploaded images: only the known image types, never sniffed, never executed.
+app.UseStaticFiles(new StaticFileOptions
+{
+    RequestPath = ImageStore.UrlPrefix,
+    FileProvider = app.Services.GetRequiredService<ImageStore>().FileProvider(),
+    ContentTypeProvider = new FileExtensionContentTypeProvider(new Dictionary<string, string>(ImageStore.ContentTypes)),
+    OnPrepareResponse = context =>
+    {
+        context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+    },
+});
 app.MapHealthChecks("/healthz");
 app.MapControllers();
 

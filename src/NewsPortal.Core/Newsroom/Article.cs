@@ -14,8 +14,9 @@ public class Article
     // EF Core materialises through this constructor.
     private Article() { }
 
-    public Article(string headline, Section section, DateTime nowUtc)
+    public Article(string headline, Section section, DateTime nowUtc, string? ownerId = null)
     {
+        OwnerId = ownerId;
         Section = section;
         SectionId = section.Id;
         CreatedAt = nowUtc;
@@ -39,6 +40,9 @@ public class Article
     public Section Section { get; private set; } = null!;
     public IReadOnlyCollection<Tag> Tags => _tags;
     public IReadOnlyCollection<Author> Authors => _authors;
+
+    /// <summary>The account that started the article; writers may edit only their own.</summary>
+    public string? OwnerId { get; private set; }
 
     public ArticleStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -108,7 +112,7 @@ public class Article
     {
         if (publishAtUtc <= nowUtc)
             throw new InvalidOperationException("A scheduled time must lie in the future.");
-        if (Status == ArticleStatus.Published)
+        if (IsVisibleToReadersAt(nowUtc))
             throw new InvalidOperationException("A published article cannot be scheduled.");
         Status = ArticleStatus.Scheduled;
         PublishedAt = publishAtUtc;
@@ -122,6 +126,27 @@ public class Article
         Status = ArticleStatus.Published;
         Touch(nowUtc);
         return true;
+    }
+
+    /// <summary>A writer hands a draft to the editors.</summary>
+    public void SubmitForReview(DateTime nowUtc)
+    {
+        if (Status is not (ArticleStatus.Draft or ArticleStatus.Unpublished))
+            throw new InvalidOperationException("Only a draft can be submitted for review.");
+        Status = ArticleStatus.InReview;
+        Touch(nowUtc);
+    }
+
+    /// <summary>Still being written or reviewed: its owner may go on changing it.</summary>
+    public bool IsInProgress => Status is ArticleStatus.Draft or ArticleStatus.InReview;
+
+    public ArticleRevision Revise(string? savedById, string? savedByName, DateTime nowUtc) =>
+        new(this, savedById, savedByName, nowUtc);
+
+    public void Restore(ArticleRevision revision, IArticleRenderer renderer, DateTime nowUtc)
+    {
+        if (revision.ArticleId != Id) throw new InvalidOperationException("That revision belongs to another article.");
+        Write(revision.Headline, revision.Dek, revision.BodyMarkdown, renderer, nowUtc);
     }
 
     public void Unpublish(DateTime nowUtc)

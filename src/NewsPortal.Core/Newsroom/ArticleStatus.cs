@@ -6,4 +6,6 @@ public enum ArticleStatus
     Scheduled = 1,
     Published = 2,
     Unpublished = 3,
+    /// <summary>Written and handed to an editor; not yet published.</summary>
+    InReview = 4,
 }

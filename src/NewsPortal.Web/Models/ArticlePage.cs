@@ -21,6 +21,9 @@ public sealed record ArticlePage(
 {
     public string Path => $"/articles/{Id}/{Uri.EscapeDataString(Slug)}";
 
+    /// <summary>Shown to staff before publication: marked as such and kept out of search engines.</summary>
+    public bool IsPreview { get; init; }
+
     public PageMeta Meta => new(Headline, Dek ?? Excerpt, Path);
 }
 

@@ -16,6 +16,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.LeadImageAlt).HasMaxLength(300);
         article.Property(a => a.LeadImageCaption).HasMaxLength(500);
         article.Property(a => a.Status).HasConversion<int>();
+        article.Property(a => a.OwnerId).HasMaxLength(450);
 
         article.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
 
