@@ -14,7 +14,27 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    public PortalFactory() : this(null) { }
+
+    /// <summary>A portal on an existing database file, as after a restart.</summary>
+    protected PortalFactory(string? databasePath)
+    {
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+        WorkDirectory = Directory.CreateTempSubdirectory("newsportal-test-").FullName;
+    }
+
+    /// <summary>This portal's own folders for mail and uploads.</summary>
+    public string WorkDirectory { get; }
+
+    public string MailDirectory => Path.Combine(WorkDirectory, "mail");
+
+    public string UploadDirectory => Path.Combine(WorkDirectory, "uploads");
+
+    public string DatabasePath => _databasePath;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -30,6 +50,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:NewsPortal", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Site:BaseUrl", "https://news.example");
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        builder.UseSetting("Uploads:Directory", UploadDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
@@ -45,6 +67,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
+        if (!_ownsDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_databasePath + suffix); } catch (IOException) { }
