@@ -9,7 +9,9 @@ using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
 using NewsPortal.Web.Authorization;
 using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Privacy;
 using NewsPortal.Web.Publishing;
+using NewsPortal.Web.Security;
 using NewsPortal.Web.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +30,10 @@ builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Secti
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName);
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
@@ -44,7 +50,7 @@ builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptio
 builder.Services.AddTransient<AccountMail>();
 
 // The newsroom's accounts: Identity with lockout and long passwords, roles and policies in one place.
-builder.Services.AddNewsroomIdentity();
+builder.Services.AddNewsroomIdentity(builder.Environment);
 builder.Services.AddNewsroomAuthorization();
 builder.Services.AddTransient<AdminBootstrap>();
 builder.Services.AddSingleton<AccountLinks>();
@@ -54,9 +60,32 @@ builder.Services.AddSingleton<ScheduledPublisher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 builder.Services.AddSingleton<ImageStore>();
 
+// Privacy by default: no cookie that is not strictly necessary until the reader accepts.
+builder.Services.AddSingleton<ConsentReader>();
+builder.Services.Configure<CookiePolicyOptions>(options =>
+{
+    options.CheckConsentNeeded = context => context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context) != ConsentState.Accepted;
+    options.MinimumSameSitePolicy = SameSiteMode.Lax;
+    options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    options.Secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddNewsroomRateLimits();
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
 // The HTTP face: Arabic travels as UTF-8, not as character references.
 builder.Services.AddArabicTextEncoding();
-builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider));
+builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+    .AddCookieTempDataProvider(options =>
+    {
+        // Only staff see flash messages, after signing in; the cookie is part of that essential session.
+        options.Cookie.Name = "np-flash";
+        options.Cookie.IsEssential = true;
+    });
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = builder.Environment.IsProduction() ? "__Host-np-af" : "np-af";
+    options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database");
 
@@ -75,6 +104,14 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+// Security headers first, so that every response carries them, error pages included.
+app.UseMiddleware<SecurityHeaders>();
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 // Failures and unknown addresses get the site's own Arabic pages, never the framework's.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -87,7 +124,9 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [arabic],
 });
 
+app.UseCookiePolicy();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

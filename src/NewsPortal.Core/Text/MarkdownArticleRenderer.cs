@@ -20,7 +20,7 @@ public sealed class MarkdownArticleRenderer : IArticleRenderer
     private static readonly string[] AllowedAttributes =
     [
         "href", "title", "src", "alt", "width", "height", "id", "dir", "lang", "colspan", "rowspan", "align",
-        "start", "reversed", "cite", "datetime",
+        "start", "reversed", "cite", "datetime", "data-embed",
     ];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
@@ -34,7 +34,7 @@ public sealed class MarkdownArticleRenderer : IArticleRenderer
 
     public string ToSafeHtml(string markdown)
     {
-        var html = Markdown.ToHtml(markdown ?? "", _pipeline);
+        var html = Markdown.ToHtml(Embeds.MarkPlaceholders(markdown ?? ""), _pipeline);
         return _sanitizer.Sanitize(html);
     }
 

@@ -10,8 +10,9 @@ public static class NewsroomIdentity
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
-    public static IServiceCollection AddNewsroomIdentity(this IServiceCollection services)
+    public static IServiceCollection AddNewsroomIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
+        var production = environment.IsProduction();
         services.AddIdentity<NewsUser, IdentityRole>(options =>
             {
                 // Length over composition: a long passphrase beats a short string of required symbols.
@@ -28,11 +29,16 @@ public static class NewsroomIdentity
             })
             .AddEntityFrameworkStores<NewsDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<ArabicIdentityErrors>();
+            .AddErrorDescriber<ArabicIdentityErrors>()
+            .AddPasswordValidator<Security.CommonPasswordValidator>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "np-auth";
+            // "__Host-" binds the cookie to this exact origin over HTTPS: no subdomain can set or read it.
+            cookie.Cookie.Name = production ? "__Host-np-auth" : "np-auth";
+            cookie.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = "/";
+            cookie.Cookie.IsEssential = true;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = "/admin/account/login";
@@ -41,6 +47,14 @@ public static class NewsroomIdentity
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.IsEssential = true;
+                o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
+        }
         // A disabled account or changed role reaches open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // Invitations must survive a weekend; the same lifetime applies to password resets.

@@ -2,11 +2,13 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Mail;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Web.Areas.Admin.Models;
 using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Security;
 
 namespace NewsPortal.Web.Areas.Admin.Controllers;
 
@@ -25,7 +27,7 @@ public sealed class AccountController(
     [AllowAnonymous, HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
-    [AllowAnonymous, HttpPost("login")]
+    [AllowAnonymous, HttpPost("login"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -53,7 +55,7 @@ public sealed class AccountController(
         return View(new TwoFactorForm { ReturnUrl = returnUrl, RememberMe = rememberMe });
     }
 
-    [AllowAnonymous, HttpPost("two-factor")]
+    [AllowAnonymous, HttpPost("two-factor"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> TwoFactor(TwoFactorForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -81,7 +83,7 @@ public sealed class AccountController(
     [AllowAnonymous, HttpGet("forgot-password")]
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
-    [AllowAnonymous, HttpPost("forgot-password")]
+    [AllowAnonymous, HttpPost("forgot-password"), EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, CancellationToken ct)
     {
         if (!ModelState.IsValid) return View(form);
@@ -103,7 +105,7 @@ public sealed class AccountController(
             ? View("Message", new MessagePage("رابط غير صالح", "الرابط غير صالح أو انتهت صلاحيته."))
             : View(new ResetPasswordForm { Email = email, Token = token });
 
-    [AllowAnonymous, HttpPost("set-password")]
+    [AllowAnonymous, HttpPost("set-password"), EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> SetPassword(ResetPasswordForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -145,6 +147,12 @@ public sealed class AccountController(
             if (valid)
             {
                 await users.SetTwoFactorEnabledAsync(user, true);
+                if (TwoFactorRequiredFor(User))
+                {
+                    // The session was opened with a password alone; the next one starts with both factors.
+                    await signIn.SignOutAsync();
+                    return RedirectToAction(nameof(Login));
+                }
                 Flash("تم تفعيل التحقق بخطوتين.");
                 return RedirectToAction(nameof(TwoFactorSetup));
             }
@@ -158,6 +166,11 @@ public sealed class AccountController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return NotFound();
+        if (TwoFactorRequiredFor(User))
+        {
+            Flash("التحقق بخطوتين إلزامي لحسابات المديرين.");
+            return RedirectToAction(nameof(TwoFactorSetup));
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         Flash("تم إيقاف التحقق بخطوتين.");

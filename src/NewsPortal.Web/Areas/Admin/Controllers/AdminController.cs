@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Web.Authorization;
+using NewsPortal.Web.Security;
 
 namespace NewsPortal.Web.Areas.Admin.Controllers;
 
@@ -29,6 +32,21 @@ public abstract class AdminController : Controller
 
     public static string? TakeFlash(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData) =>
         tempData[FlashKey] as string;
+
+    /// <summary>Where two-factor sign-in is required for admins, an admin signed in without it may only set it up.</summary>
+    public override Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        if (this is not AccountController && TwoFactorRequiredFor(User) && !User.HasClaim("amr", "mfa"))
+        {
+            context.Result = Redirect("/admin/account/two-factor-setup");
+            return Task.CompletedTask;
+        }
+        return base.OnActionExecutionAsync(context, next);
+    }
+
+    protected bool TwoFactorRequiredFor(ClaimsPrincipal user) =>
+        user.IsInRole(NewsroomRoles.Admin)
+        && HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireTwoFactorForAdmins;
 
     protected AuditEntry Audit(string action, string subject, string? details = null) =>
         new(Now, CurrentUserId, CurrentUserName, action, subject, details);
