@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
@@ -32,6 +33,7 @@ builder.Services.AddIdentityCore<NewsUser>()
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<NewsDbContext>();
 builder.Services.AddTransient<DemoContent>();
+builder.Services.AddScoped<SearchIndex>();
 
 // The HTTP face: Arabic travels as UTF-8, not as character references.
 builder.Services.AddArabicTextEncoding();
@@ -50,6 +52,9 @@ if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !app.
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync();
 }
+// The search index is kept by the application, not by the database: bring it level with the
+// articles (demo content, an import or a restored backup leave it behind) before serving.
+await app.Services.CatchUpSearchIndexAsync();
 
 // Failures and unknown addresses get the site's own Arabic pages, never the framework's.
 app.UseExceptionHandler("/error");

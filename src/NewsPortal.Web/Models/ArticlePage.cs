@@ -21,7 +21,11 @@ public sealed record ArticlePage(
 {
     public string Path => $"/articles/{Id}/{Uri.EscapeDataString(Slug)}";
 
-    public PageMeta Meta => new(Headline, Dek ?? Excerpt, Path);
+    public PageMeta Meta => new(Headline, Dek ?? Excerpt, Path)
+    {
+        Article = new ArticleMeta(Headline, Dek ?? Excerpt, Path, ImageUrl, ImageAlt, PublishedAt, RevisedAt ?? PublishedAt,
+            Section, Authors, Tags),
+    };
 }
 
 /// <summary>A named thing readers can follow to its archive.</summary>
