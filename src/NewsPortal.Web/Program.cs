@@ -22,6 +22,7 @@ builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section
     .ValidateOnStart();
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
