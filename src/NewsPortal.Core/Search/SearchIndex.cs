@@ -9,16 +9,13 @@ using NewsPortal.Core.Text;
 namespace NewsPortal.Core.Search;
 
 /// <summary>
-/// The full-text index of articles (an SQLite FTS5 table created by a migration) and the searches
-/// run against it. The index holds folded text, written here rather than by triggers, because the
-/// folding and the Markdown-to-text step live in .NET. Whatever changes an article's text or status
+/// The full-text index of articles (the SQLite FTS5 table ArticleSearch, created by a migration;
+/// its rowid is the article's id) and the searches run against it. The index holds folded text,
+/// written here rather than by triggers, because the folding and the Markdown-to-text step live in .NET. Whatever changes an article's text or status
 /// calls <see cref="IndexAsync"/> after saving; the start-up check catches anything that did not.
 /// </summary>
 public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
 {
-    /// <summary>The FTS5 table; its rowid is the article's id.</summary>
-    public const string Table = "ArticleSearch";
-
     private const int BatchSize = 200;
 
     /// <summary>
@@ -56,7 +53,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
         var count = 0;
         await InTransactionAsync(async () =>
         {
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table}", ct);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch", ct);
             var lastId = 0;
             while (true)
             {
@@ -81,7 +78,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
             .Select(a => new { a.Id, a.UpdatedAt })
             .ToDictionaryAsync(a => a.Id, a => Stamp(a.UpdatedAt), ct);
         var indexed = await db.Database
-            .SqlQueryRaw<IndexedRow>($"SELECT rowid AS Id, Stamp FROM {Table}")
+            .SqlQuery<IndexedRow>($"SELECT rowid AS Id, Stamp FROM ArticleSearch")
             .ToDictionaryAsync(r => r.Id, r => r.Stamp, ct);
 
         var orphans = indexed.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
