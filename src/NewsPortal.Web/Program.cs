@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Mail;
+using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
@@ -34,6 +36,7 @@ builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.S
 builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName);
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
 builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
@@ -42,6 +45,7 @@ builder.Services.AddSingleton<IArticleRenderer, MarkdownArticleRenderer>();
 builder.Services.AddSingleton(sp =>
     new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone)));
 builder.Services.AddTransient<DemoContent>();
+builder.Services.AddScoped<SearchIndex>();
 
 // Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.
 builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
@@ -111,6 +115,9 @@ if (app.Environment.IsProduction())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+// The search index is kept by the application, not by the database: bring it level with the
+// articles (demo content, an import or a restored backup leave it behind) before serving.
+await app.Services.CatchUpSearchIndexAsync();
 
 // Failures and unknown addresses get the site's own Arabic pages, never the framework's.
 app.UseExceptionHandler("/error");

@@ -1,7 +1,16 @@
 namespace NewsPortal.Core.Reading;
 
+/// <summary>What a pager needs to know of a page, whatever the list holds.</summary>
+public interface IPageInfo
+{
+    int Number { get; }
+    int TotalPages { get; }
+    bool HasPrevious { get; }
+    bool HasNext { get; }
+}
+
 /// <summary>One page of a list, with what a pager needs to link to its neighbours.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)
+public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount) : IPageInfo
 {
     /// <summary>Deep offsets get slow and nobody reads them; lists stop here.</summary>
     public const int MaxNumber = 500;

@@ -4,7 +4,7 @@ namespace NewsPortal.Web.Models;
 
 public enum ArchiveKind { Section, Tag, Author }
 
-public sealed record ArchivePage(ArchiveKind Kind, string Title, string Slug, string? Description, Page<ArticleCard> Articles) : IPageModel
+public sealed record ArchivePage(ArchiveKind Kind, string Title, string Slug, string? Description, Page<ArticleCard> Articles) : IPageModel, IPagedArticles
 {
     public string Path => Kind switch
     {
@@ -15,5 +15,10 @@ public sealed record ArchivePage(ArchiveKind Kind, string Title, string Slug, st
 
     public string PathOfPage(int number) => number <= 1 ? Path : $"{Path}?page={number}";
 
-    public PageMeta Meta => new(Title, Description, PathOfPage(Articles.Number));
+    IPageInfo IPagedArticles.Articles => Articles;
+
+    public PageMeta Meta => new(Title, Description, PathOfPage(Articles.Number))
+    {
+        Feed = Kind == ArchiveKind.Section ? new FeedLink(Title, $"{Path}/feed") : null,
+    };
 }

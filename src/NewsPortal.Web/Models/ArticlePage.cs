@@ -24,7 +24,12 @@ public sealed record ArticlePage(
     /// <summary>Shown to staff before publication: marked as such and kept out of search engines.</summary>
     public bool IsPreview { get; init; }
 
-    public PageMeta Meta => new(Headline, Dek ?? Excerpt, Path);
+    public PageMeta Meta => new(Headline, Dek ?? Excerpt, Path)
+    {
+        NoIndex = IsPreview,
+        Article = new ArticleMeta(Headline, Dek ?? Excerpt, Path, ImageUrl, ImageAlt, PublishedAt, RevisedAt ?? PublishedAt,
+            Section, Authors, Tags),
+    };
 }
 
 /// <summary>A named thing readers can follow to its archive.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 
 namespace NewsPortal.Web.Publishing;
 
@@ -51,6 +52,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         if (due.Count > 0)
         {
             await db.SaveChangesAsync(ct);
+            var search = scope.ServiceProvider.GetRequiredService<SearchIndex>();
+            foreach (var article in due) await search.IndexAsync(article, ct);
             logger.LogInformation("Published {Count} scheduled article(s).", due.Count);
         }
         return due.Count;

@@ -7,7 +7,7 @@ namespace NewsPortal.Tests.Admin;
 public class AdminPortal : PortalFactory, IAsyncLifetime
 {
     public const string AdminEmail = "chief@newsroom.example";
-    public const string AdminPassword = "the chief editor passphrase";
+    public const string AdminPassword = "the managing editor passphrase";
 
     public AdminPortal() { }
 

@@ -188,7 +188,8 @@ public class ArticleWorkflow(AdminPortal portal) : IClassFixture<AdminPortal>
         var preview = await writer.GetDocumentAsync($"/admin/articles/{id}/preview");
         Assert.Equal("مقال للمعاينة فقط", preview.QuerySelector("h1.story-headline").Text());
         Assert.NotNull(preview.QuerySelector(".preview-banner"));
-        Assert.Equal("noindex, nofollow", preview.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        Assert.Equal("noindex", preview.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+        Assert.Null(preview.QuerySelector("link[rel=canonical]"));
 
         var anonymous = await portal.CreateReader().GetAsync($"/admin/articles/{id}/preview");
         Assert.StartsWith("http://localhost/admin/account/login", anonymous.Headers.Location?.ToString());

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 
 namespace NewsPortal.Tests.Infrastructure;
 
-/// <summary>Puts sections, authors and articles in a given state straight into the portal's database.</summary>
+/// <summary>
+/// Puts sections, authors and articles in a given state straight into the portal's database and,
+/// as the newsroom's own code does after every save, brings the search index up to date.
+/// </summary>
 public sealed class Newsroom(PortalFactory portal)
 {
     private static readonly MarkdownArticleRenderer Renderer = new();
@@ -68,6 +72,7 @@ public sealed class Newsroom(PortalFactory portal)
         state(article);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
+        await IndexAsync(db, article);
         return article;
     });
 
@@ -76,6 +81,25 @@ public sealed class Newsroom(PortalFactory portal)
         var article = await db.Articles.FindAsync(articleId) ?? throw new InvalidOperationException("No such article.");
         change(article);
         await db.SaveChangesAsync();
+        await IndexAsync(db, article);
         return 0;
     });
+
+    /// <summary>Changes an article without telling the search index, as a bulk import or a restored backup would.</summary>
+    public Task ChangeBehindTheIndexAsync(int articleId, Action<Article> change) => WithDbAsync(async db =>
+    {
+        var article = await db.Articles.FindAsync(articleId) ?? throw new InvalidOperationException("No such article.");
+        change(article);
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    public async Task<T> WithSearchIndexAsync<T>(Func<SearchIndex, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SearchIndex>());
+    }
+
+    private static Task IndexAsync(NewsDbContext db, Article article) =>
+        new SearchIndex(db, Renderer).IndexAsync(article);
 }

@@ -52,6 +52,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", "https://news.example");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("Uploads:Directory", UploadDirectory);
+        // Every test client shares one address; the limits themselves have tests of their own.
+        foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "SearchPerMinute", "PublicFormsPerMinute" })
+            builder.UseSetting($"RateLimits:{limit}", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 using NewsPortal.Web.Authorization;
 
 namespace NewsPortal.Web.Areas.Admin.Controllers;
 
 [Authorize(Policy = NewsroomPolicies.Editors)]
 [Route("admin/articles/{id:int}/deletion")]
-public sealed class ArticleDeletionsController(NewsDbContext db) : AdminController
+public sealed class ArticleDeletionsController(NewsDbContext db, SearchIndex search) : AdminController
 {
     [HttpPost("")]
     public async Task<IActionResult> Create(int id, CancellationToken ct)
@@ -18,6 +19,7 @@ public sealed class ArticleDeletionsController(NewsDbContext db) : AdminControll
         db.Articles.Remove(article);
         db.AuditLog.Add(Audit(AuditActions.Delete, $"article:{id}", article.Headline));
         await db.SaveChangesAsync(ct);
+        await search.RemoveAsync(id, ct);
         Flash("حُذف المقال نهائيا.");
         return RedirectToAction("Index", "Articles");
     }

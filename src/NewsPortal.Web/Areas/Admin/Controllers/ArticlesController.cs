@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Reading;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 using NewsPortal.Web.Areas.Admin.Models;
 using NewsPortal.Web.Authorization;
@@ -18,6 +19,7 @@ public sealed class ArticlesController(
     NewsDbContext db,
     IArticleRenderer renderer,
     ImageStore images,
+    SearchIndex search,
     IAuthorizationService authorization) : AdminController
 {
     private const int PageSize = 25;
@@ -69,6 +71,7 @@ public sealed class ArticlesController(
         db.Articles.Add(article);
         db.ArticleRevisions.Add(article.Revise(CurrentUserId, CurrentUserName, Now));
         await db.SaveChangesAsync(ct);
+        await search.IndexAsync(article, ct);
         Flash("تم حفظ المسودة.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }
@@ -110,6 +113,7 @@ public sealed class ArticlesController(
         await ApplyAsync(article, form, section, imageUrl, ct);
         db.ArticleRevisions.Add(article.Revise(CurrentUserId, CurrentUserName, Now));
         await db.SaveChangesAsync(ct);
+        await search.IndexAsync(article, ct);
         Flash("تم حفظ التعديلات.");
         return RedirectToAction(nameof(Edit), new { id });
     }

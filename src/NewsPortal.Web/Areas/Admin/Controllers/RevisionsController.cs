@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 using NewsPortal.Web.Areas.Admin.Models;
 using NewsPortal.Web.Authorization;
@@ -10,7 +11,7 @@ namespace NewsPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Every save of an article, and restoring one of them (which is itself a new save).</summary>
 [Route("admin/articles/{id:int}/revisions")]
-public sealed class RevisionsController(NewsDbContext db, IArticleRenderer renderer, IAuthorizationService authorization) : AdminController
+public sealed class RevisionsController(NewsDbContext db, IArticleRenderer renderer, IAuthorizationService authorization, SearchIndex search) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, CancellationToken ct)
@@ -38,6 +39,7 @@ public sealed class RevisionsController(NewsDbContext db, IArticleRenderer rende
         article.Restore(revision, renderer, Now);
         db.ArticleRevisions.Add(article.Revise(CurrentUserId, CurrentUserName, Now));
         await db.SaveChangesAsync(ct);
+        await search.IndexAsync(article, ct);
         Flash("استُعيدت المراجعة المختارة وحُفظت مراجعة جديدة.");
         return RedirectToAction("Edit", "Articles", new { id });
     }

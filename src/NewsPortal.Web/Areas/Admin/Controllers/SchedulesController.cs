@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Areas.Admin.Models;
 using NewsPortal.Web.Authorization;
@@ -11,7 +12,7 @@ namespace NewsPortal.Web.Areas.Admin.Controllers;
 /// <summary>Scheduling an article for a later time; the scheduled publisher takes it from there.</summary>
 [Authorize(Policy = NewsroomPolicies.Editors)]
 [Route("admin/articles/{id:int}/schedule")]
-public sealed class SchedulesController(NewsDbContext db, NewsDates dates) : AdminController
+public sealed class SchedulesController(NewsDbContext db, NewsDates dates, SearchIndex search) : AdminController
 {
     [HttpPost("")]
     public async Task<IActionResult> Create(int id, ScheduleForm form, CancellationToken ct)
@@ -31,6 +32,7 @@ public sealed class SchedulesController(NewsDbContext db, NewsDates dates) : Adm
             article.Schedule(utc, Now);
             db.AuditLog.Add(Audit(AuditActions.Schedule, $"article:{id}", $"{article.Headline} — {dates.GregorianDateTime(utc)}"));
             await db.SaveChangesAsync(ct);
+            await search.IndexAsync(article, ct);
             Flash($"جُدول المقال للنشر في {dates.GregorianDateTime(utc)}.");
         }
         catch (InvalidOperationException)

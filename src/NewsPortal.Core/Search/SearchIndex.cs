@@ -1,0 +1,188 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.Newsroom;
+using NewsPortal.Core.Reading;
+using NewsPortal.Core.Text;
+
+namespace NewsPortal.Core.Search;
+
+/// <summary>
+/// The full-text index of articles (the SQLite FTS5 table ArticleSearch, created by a migration;
+/// its rowid is the article's id) and the searches run against it. The index holds folded text,
+/// written here rather than by triggers, because the folding and the Markdown-to-text step live in .NET. Whatever changes an article's text or status
+/// calls <see cref="IndexAsync"/> after saving; the start-up check catches anything that did not.
+/// </summary>
+public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
+{
+    private const int BatchSize = 200;
+
+    /// <summary>
+    /// Published and scheduled articles are indexed: a scheduled one becomes visible by the clock
+    /// alone, with no save to re-index it. Searches apply the readers' visibility rule themselves.
+    /// </summary>
+    public static readonly Expression<Func<Article, bool>> Indexable =
+        a => a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled;
+
+    private static readonly Func<Article, bool> IsIndexable = Indexable.Compile();
+
+    /// <summary>
+    /// Brings one article's row up to date after it was written, published, scheduled, unpublished
+    /// or otherwise changed: its current text goes in if readers can or will see it, else it goes out.
+    /// </summary>
+    public async Task IndexAsync(Article article, CancellationToken ct = default)
+    {
+        if (article.Id == 0) throw new InvalidOperationException("Save the article before indexing it.");
+        await InTransactionAsync(async () =>
+        {
+            await DeleteAsync(article.Id, ct);
+            if (IsIndexable(article))
+            {
+                await InsertAsync(new IndexSource(article.Id, article.Headline, article.Dek, article.BodyMarkdown, article.UpdatedAt), ct);
+            }
+        }, ct);
+    }
+
+    /// <summary>Takes a deleted article out of the index.</summary>
+    public Task RemoveAsync(int articleId, CancellationToken ct = default) => DeleteAsync(articleId, ct);
+
+    /// <summary>Empties the index and fills it again from the articles table.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct = default)
+    {
+        var count = 0;
+        await InTransactionAsync(async () =>
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch", ct);
+            var lastId = 0;
+            while (true)
+            {
+                var batch = await Sources(db.Articles.Where(a => a.Id > lastId)).ToListAsync(ct);
+                if (batch.Count == 0) break;
+                foreach (var source in batch) await InsertAsync(source, ct);
+                count += batch.Count;
+                lastId = batch[^1].Id;
+            }
+        }, ct);
+        return count;
+    }
+
+    /// <summary>
+    /// Re-indexes the articles whose row is missing or older than the article (after demo content,
+    /// an import, a restored backup or new folding rules) and drops rows of articles gone from view.
+    /// Reports how many rows it changed.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct = default)
+    {
+        var wanted = await db.Articles.AsNoTracking().Where(Indexable)
+            .Select(a => new { a.Id, a.UpdatedAt })
+            .ToDictionaryAsync(a => a.Id, a => Stamp(a.UpdatedAt), ct);
+        var indexed = await db.Database
+            .SqlQuery<IndexedRow>($"SELECT rowid AS Id, Stamp FROM ArticleSearch")
+            .ToDictionaryAsync(r => r.Id, r => r.Stamp, ct);
+
+        var orphans = indexed.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
+        var stale = wanted.Where(w => !indexed.TryGetValue(w.Key, out var stamp) || stamp != w.Value)
+            .Select(w => w.Key).Order().ToList();
+        if (orphans.Count == 0 && stale.Count == 0) return 0;
+
+        await InTransactionAsync(async () =>
+        {
+            foreach (var id in orphans.Concat(stale)) await DeleteAsync(id, ct);
+            foreach (var chunk in stale.Chunk(BatchSize))
+            {
+                var sources = await Sources(db.Articles.Where(a => chunk.Contains(a.Id))).ToListAsync(ct);
+                foreach (var source in sources) await InsertAsync(source, ct);
+            }
+        }, ct);
+        return orphans.Count + stale.Count;
+    }
+
+    /// <summary>
+    /// One page of the articles readers can see that contain every searched word, most relevant
+    /// first; between equally relevant ones, the newer first. Headline matches weigh most, then the
+    /// dek, then the body.
+    /// </summary>
+    public async Task<Page<SearchResult>> SearchAsync(SearchQuery query, int pageNumber, int pageSize, DateTime nowUtc,
+        CancellationToken ct = default)
+    {
+        var match = query.ToMatchExpression();
+        // Rounded so that scores a hair apart count as equal and the newer article wins.
+        var hits = db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match}");
+        // Joined back to the articles and held to the readers' rule, so that a row left behind by a
+        // scheduled, unpublished or deleted article shows nothing.
+        var ranked = db.Articles.AsNoTracking().Published(nowUtc)
+            .Join(hits, a => a.Id, h => h.ArticleId, (a, h) => new { Article = a, h.Score })
+            .OrderBy(x => x.Score)
+            .ThenByDescending(x => x.Article.PublishedAt)
+            .ThenByDescending(x => x.Article.Id)
+            .Select(x => x.Article);
+
+        var total = await ranked.CountAsync(ct);
+        var lastPage = Math.Min(Page<SearchResult>.MaxNumber, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var number = Math.Min(Page<SearchResult>.Clamp(pageNumber), lastPage);
+        if (total == 0) return new Page<SearchResult>([], number, pageSize, 0);
+
+        var cards = await ranked.Skip((number - 1) * pageSize).Take(pageSize).ToCards().ToListAsync(ct);
+        var ids = cards.Select(c => c.Id).ToList();
+        var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.BodyMarkdown, ct);
+
+        var results = cards.Select(card =>
+        {
+            var text = renderer.ToPlainText(bodies.GetValueOrDefault(card.Id, ""));
+            var snippet = Highlighter.Snippet(text, query);
+            if (!snippet.HasMatches && card.Dek is { } dek && Highlighter.Mark(dek, query) is { HasMatches: true } inDek)
+                snippet = inDek;
+            return new SearchResult(card, Highlighter.Mark(card.Headline, query), snippet);
+        }).ToList();
+        return new Page<SearchResult>(results, number, pageSize, total);
+    }
+
+    private IQueryable<IndexSource> Sources(IQueryable<Article> articles) =>
+        articles.AsNoTracking().Where(Indexable).OrderBy(a => a.Id).Take(BatchSize)
+            .Select(a => new IndexSource(a.Id, a.Headline, a.Dek, a.BodyMarkdown, a.UpdatedAt));
+
+    private Task DeleteAsync(int articleId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}", ct);
+
+    private Task InsertAsync(IndexSource source, CancellationToken ct)
+    {
+        var headline = ArabicNormalizer.ToIndexText(source.Headline);
+        var dek = ArabicNormalizer.ToIndexText(source.Dek);
+        var body = ArabicNormalizer.ToIndexText(renderer.ToPlainText(source.BodyMarkdown));
+        var stamp = Stamp(source.UpdatedAt);
+        return db.Database.ExecuteSqlAsync(
+            $"INSERT INTO ArticleSearch (rowid, Headline, Dek, Body, Stamp) VALUES ({source.Id}, {headline}, {dek}, {body}, {stamp})", ct);
+    }
+
+    /// <summary>Identifies the text a row was made from: the article's last change and the folding rules of the day.</summary>
+    private static string Stamp(DateTime updatedAtUtc) => $"{ArabicNormalizer.Version}:{updatedAtUtc.Ticks}";
+
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+        await using IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
+        await work();
+        await transaction.CommitAsync(ct);
+    }
+
+    private sealed record IndexSource(int Id, string Headline, string? Dek, string BodyMarkdown, DateTime UpdatedAt);
+
+    private sealed class IndexedRow
+    {
+        public int Id { get; set; }
+        public string? Stamp { get; set; }
+    }
+
+    private sealed class SearchHit
+    {
+        public int ArticleId { get; set; }
+        public double Score { get; set; }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using NewsPortal.Core.Text;
+
+namespace NewsPortal.Core.Search;
+
+/// <summary>Why a reader's words could not be searched; the page tells them in their language.</summary>
+public enum SearchProblem
+{
+    None,
+    Empty,
+    TooLong,
+    NoWords,
+}
+
+/// <summary>
+/// What a reader typed, turned into words the index understands. The full-text engine never sees
+/// the reader's text: it gets an expression built here from folded words, each one quoted, so
+/// quotes, stars, brackets, NEAR, AND, OR and NOT are just characters or words.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxLength = 200;
+
+    /// <summary>Longer queries are cut to their first words; the engine's expression depth has a limit.</summary>
+    public const int MaxTerms = 12;
+
+    /// <summary>
+    /// Words at least this long also match longer words that begin with them ("اقتصاد" finds
+    /// "اقتصادية"), which covers the commonest Arabic suffixes; shorter ones would match too much.
+    /// </summary>
+    public const int MinPrefixLength = 4;
+
+    private SearchQuery(string text, SearchProblem problem, IReadOnlyList<SearchTerm> terms, bool wasShortened)
+    {
+        Text = text;
+        Problem = problem;
+        Terms = terms;
+        WasShortened = wasShortened;
+    }
+
+    /// <summary>The reader's text, trimmed, for showing back in the search box.</summary>
+    public string Text { get; }
+
+    public SearchProblem Problem { get; }
+
+    public IReadOnlyList<SearchTerm> Terms { get; }
+
+    /// <summary>True when words beyond <see cref="MaxTerms"/> were left out.</summary>
+    public bool WasShortened { get; }
+
+    public bool CanRun => Problem == SearchProblem.None;
+
+    public static SearchQuery Parse(string? text)
+    {
+        text = TextTools.NormaliseLine(text);
+        if (text.Length == 0) return new SearchQuery("", SearchProblem.Empty, [], false);
+        if (text.Length > MaxLength) return new SearchQuery(text, SearchProblem.TooLong, [], false);
+
+        var tokens = ArabicNormalizer.Tokens(text).Distinct().ToList();
+        if (tokens.Count == 0) return new SearchQuery(text, SearchProblem.NoWords, [], false);
+
+        var terms = tokens.Take(MaxTerms).Select(t => new SearchTerm(t, ArabicNormalizer.Forms(t))).ToList();
+        return new SearchQuery(text, SearchProblem.None, terms, tokens.Count > MaxTerms);
+    }
+
+    /// <summary>
+    /// The FTS5 expression: every word must be present, in any of its forms. Each form is a quoted
+    /// string made of letters and digits only, so nothing in it can be read as an operator.
+    /// </summary>
+    public string ToMatchExpression()
+    {
+        if (!CanRun) throw new InvalidOperationException("This query cannot be run.");
+        var expression = new StringBuilder();
+        foreach (var term in Terms)
+        {
+            if (expression.Length > 0) expression.Append(" AND ");
+            expression.Append('(');
+            var first = true;
+            foreach (var form in term.Forms)
+            {
+                if (!first) expression.Append(" OR ");
+                first = false;
+                expression.Append('"').Append(form).Append('"');
+                if (form.Length >= MinPrefixLength) expression.Append(" OR \"").Append(form).Append("\"*");
+            }
+            expression.Append(')');
+        }
+        return expression.ToString();
+    }
+
+    /// <summary>Whether a word of an article's text is one the reader searched for; the same rule as the index.</summary>
+    public bool Matches(string word)
+    {
+        foreach (var token in ArabicNormalizer.Tokens(word))
+        {
+            var forms = ArabicNormalizer.Forms(token);
+            if (Terms.Any(term => term.IsMatchedBy(forms))) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>One searched word: its folded form and the forms it may appear in.</summary>
+public sealed record SearchTerm(string Token, IReadOnlyList<string> Forms)
+{
+    internal bool IsMatchedBy(IReadOnlyList<string> wordForms) =>
+        Forms.Any(form => wordForms.Any(w => w == form
+            || (form.Length >= SearchQuery.MinPrefixLength && w.StartsWith(form, StringComparison.Ordinal))));
+}
