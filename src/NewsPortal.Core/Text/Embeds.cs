@@ -33,6 +33,8 @@ public static partial class Embeds
                + $"<a href=\"{WatchUrl(provider, id)}\" rel=\"noopener noreferrer\">مشاهدة على {ProviderName(provider)}</a></figure>";
     });
 
+    public static bool IsPlaceholderValue(string value) => PlaceholderValue().IsMatch(value);
+
     private static (string Provider, string Id)? Recognise(string url)
     {
         var youtube = YouTube().Match(url);
@@ -62,6 +64,9 @@ public static partial class Embeds
 
     [GeneratedRegex(@"^https?://(?:www\.)?vimeo\.com/(\d{1,12})/?$")]
     private static partial Regex Vimeo();
+
+    [GeneratedRegex(@"^(youtube|vimeo):[A-Za-z0-9_-]{1,20}$")]
+    private static partial Regex PlaceholderValue();
 
     [GeneratedRegex(@"<figure data-embed=""(youtube|vimeo):([A-Za-z0-9_-]{1,20})"">.*?</figure>", RegexOptions.Singleline)]
     private static partial Regex Placeholder();

@@ -61,6 +61,11 @@ public sealed class MarkdownArticleRenderer : IArticleRenderer
             {
                 anchor.SetAttribute("rel", "noopener noreferrer nofollow");
             }
+            if (e.Node is AngleSharp.Dom.IElement { } element && element.GetAttribute("data-embed") is { } embed
+                && !Embeds.IsPlaceholderValue(embed))
+            {
+                element.RemoveAttribute("data-embed");
+            }
             if (e.Node is AngleSharp.Html.Dom.IHtmlImageElement image)
             {
                 image.SetAttribute("loading", "lazy");

@@ -7,8 +7,11 @@ namespace NewsPortal.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("/error/{code:int?}")]
-    public IActionResult Show(int? code)
+    public IActionResult Show()
     {
+        // Read from the route itself: a re-executed request still carries the failed request's body,
+        // and binding from a malformed body must not turn a 400 into a 500.
+        int? code = RouteData.Values["code"] is string text && int.TryParse(text, out var parsed) ? parsed : null;
         var status = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         return View(status == StatusCodes.Status404NotFound ? "NotFound" : "Error", new ErrorPage(status));

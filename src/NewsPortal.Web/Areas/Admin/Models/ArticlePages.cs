@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Reading;
+using NewsPortal.Web.Infrastructure;
 
 namespace NewsPortal.Web.Areas.Admin.Models;
 
@@ -47,6 +48,7 @@ public sealed class ArticleForm
     public const int MaxTags = 12;
 
     [Required(ErrorMessage = "العنوان مطلوب.")]
+    [MeaningfulText(ErrorMessage = "العنوان مطلوب.")]
     [StringLength(Article.HeadlineMaxLength, ErrorMessage = "العنوان أطول من {1} حرفا.")]
     public string Headline { get; set; } = "";
 
@@ -78,7 +80,8 @@ public sealed class ArticleForm
 
     public IReadOnlyList<string> TagNames() =>
         (Tags ?? "").Split([',', '،', ';', '؛'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => t.Length is > 0 and <= 100)
+            .Select(t => NewsPortal.Core.Text.TextTools.NormaliseLine(t))
+            .Where(t => t.Length is > 0 and <= 100 && t.Any(char.IsLetterOrDigit))
             .Distinct()
             .ToList();
 }

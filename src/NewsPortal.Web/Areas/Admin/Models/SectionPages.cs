@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsPortal.Web.Infrastructure;
 
 namespace NewsPortal.Web.Areas.Admin.Models;
 
@@ -14,6 +15,7 @@ public sealed class SectionForm : IAdminPage
     public int? Id { get; set; }
 
     [Required(ErrorMessage = "أدخل اسم القسم.")]
+    [MeaningfulText(ErrorMessage = "أدخل اسم القسم.")]
     [StringLength(100, ErrorMessage = "الاسم أطول من المسموح.")]
     public string Name { get; set; } = "";
 
@@ -37,6 +39,7 @@ public sealed class TagsPage : IAdminPage
     public IReadOnlyList<TagRow> Tags { get; init; } = [];
 
     [Required(ErrorMessage = "أدخل اسم الوسم.")]
+    [MeaningfulText(ErrorMessage = "أدخل اسم الوسم.")]
     [StringLength(100, ErrorMessage = "الاسم أطول من المسموح.")]
     public string Name { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using NewsPortal.Web.Authorization;
+using NewsPortal.Web.Infrastructure;
 
 namespace NewsPortal.Web.Areas.Admin.Models;
 
@@ -18,6 +19,7 @@ public sealed class InviteForm : IAdminPage
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "أدخل الاسم الذي يظهر للقراء.")]
+    [MeaningfulText(ErrorMessage = "أدخل الاسم الذي يظهر للقراء.")]
     [StringLength(150, ErrorMessage = "الاسم أطول من المسموح.")]
     public string DisplayName { get; set; } = "";
 
