@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
@@ -12,6 +14,7 @@ public sealed class ArchivesController(NewsDbContext db, TimeProvider clock) : C
     public const int PageSize = 12;
 
     [HttpGet("/sections/{slug}")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Section(string slug, int? page, CancellationToken ct)
     {
         var section = await db.Sections.AsNoTracking().Where(s => s.Slug == slug)
@@ -22,6 +25,7 @@ public sealed class ArchivesController(NewsDbContext db, TimeProvider clock) : C
     }
 
     [HttpGet("/tags/{slug}")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Tag(string slug, int? page, CancellationToken ct)
     {
         var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
@@ -31,6 +35,7 @@ public sealed class ArchivesController(NewsDbContext db, TimeProvider clock) : C
     }
 
     [HttpGet("/authors/{slug}")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Author(string slug, int? page, CancellationToken ct)
     {
         var author = await db.Authors.AsNoTracking().Where(a => a.Slug == slug)

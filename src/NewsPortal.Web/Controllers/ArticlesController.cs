@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
 using NewsPortal.Web.Models;
@@ -8,6 +10,7 @@ namespace NewsPortal.Web.Controllers;
 public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/articles/{id:int}/{slug?}")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

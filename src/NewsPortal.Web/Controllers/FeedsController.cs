@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
@@ -14,6 +15,7 @@ public sealed class FeedsController(NewsDbContext db, TimeProvider clock, IOptio
     public const int ItemCount = 30;
 
     [HttpGet("/feed")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Site(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -25,6 +27,7 @@ public sealed class FeedsController(NewsDbContext db, TimeProvider clock, IOptio
     }
 
     [HttpGet("/sections/{slug}/feed")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Section(string slug, CancellationToken ct)
     {
         var section = await db.Sections.AsNoTracking().Where(s => s.Slug == slug)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
@@ -12,6 +14,7 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock) : Contr
     private const int PerSection = 4;
 
     [HttpGet("/")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

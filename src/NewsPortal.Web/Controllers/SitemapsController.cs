@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
@@ -14,6 +15,7 @@ public sealed class SitemapsController(NewsDbContext db, TimeProvider clock, IOp
     : Controller
 {
     [HttpGet("/sitemap.xml")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -27,6 +29,7 @@ public sealed class SitemapsController(NewsDbContext db, TimeProvider clock, IOp
     }
 
     [HttpGet("/sitemaps/{number:int}.xml")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Part(int number, CancellationToken ct)
     {
         if (number < 1) return NotFound();
@@ -38,6 +41,7 @@ public sealed class SitemapsController(NewsDbContext db, TimeProvider clock, IOp
     }
 
     [HttpGet("/news-sitemap.xml")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> News(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -47,6 +51,7 @@ public sealed class SitemapsController(NewsDbContext db, TimeProvider clock, IOp
     }
 
     [HttpGet("/robots.txt")]
+    [OutputCache(PolicyName = ReaderCache.Policy)]
     public IActionResult Robots()
     {
         var robots = new StringBuilder()

@@ -11,8 +11,10 @@ public static class DatabaseSetup
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=newsportal.db";
         // Pooled contexts: readers' pages create one per request, and pooling keeps that cheap.
-        services.AddDbContextPool<NewsDbContext>(options =>
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("NewsPortal.Migrations.Sqlite")));
+        // Interceptors registered in the container (diagnostics, tests) join every context.
+        services.AddDbContextPool<NewsDbContext>((provider, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("NewsPortal.Migrations.Sqlite"))
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         return services;
     }
 

@@ -54,6 +54,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             await db.SaveChangesAsync(ct);
             var search = scope.ServiceProvider.GetRequiredService<SearchIndex>();
             foreach (var article in due) await search.IndexAsync(article, ct);
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.ReaderPages>().ChangedAsync(ct);
             logger.LogInformation("Published {Count} scheduled article(s).", due.Count);
         }
         return due.Count;

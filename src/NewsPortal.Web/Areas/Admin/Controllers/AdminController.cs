@@ -48,6 +48,10 @@ public abstract class AdminController : Controller
         user.IsInRole(NewsroomRoles.Admin)
         && HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireTwoFactorForAdmins;
 
+    /// <summary>Drops every cached reader page, so readers see a change at their next request.</summary>
+    protected ValueTask ReaderPagesChangedAsync() =>
+        HttpContext.RequestServices.GetRequiredService<Infrastructure.ReaderPages>().ChangedAsync(HttpContext.RequestAborted);
+
     protected AuditEntry Audit(string action, string subject, string? details = null) =>
         new(Now, CurrentUserId, CurrentUserName, action, subject, details);
 }

@@ -20,6 +20,7 @@ public sealed class ArticleDeletionsController(NewsDbContext db, SearchIndex sea
         db.AuditLog.Add(Audit(AuditActions.Delete, $"article:{id}", article.Headline));
         await db.SaveChangesAsync(ct);
         await search.RemoveAsync(id, ct);
+        await ReaderPagesChangedAsync();
         Flash("حُذف المقال نهائيا.");
         return RedirectToAction("Index", "Articles");
     }

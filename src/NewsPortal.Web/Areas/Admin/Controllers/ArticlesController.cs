@@ -114,6 +114,7 @@ public sealed class ArticlesController(
         db.ArticleRevisions.Add(article.Revise(CurrentUserId, CurrentUserName, Now));
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(article, ct);
+        await ReaderPagesChangedAsync();
         Flash("تم حفظ التعديلات.");
         return RedirectToAction(nameof(Edit), new { id });
     }

@@ -21,6 +21,7 @@ public sealed class PublicationsController(NewsDbContext db, SearchIndex search)
         db.AuditLog.Add(Audit(AuditActions.Publish, $"article:{id}", article.Headline));
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(article, ct);
+        await ReaderPagesChangedAsync();
         Flash("نُشر المقال.");
         return RedirectToAction("Edit", "Articles", new { id });
     }
@@ -34,6 +35,7 @@ public sealed class PublicationsController(NewsDbContext db, SearchIndex search)
         db.AuditLog.Add(Audit(AuditActions.Unpublish, $"article:{id}", article.Headline));
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(article, ct);
+        await ReaderPagesChangedAsync();
         Flash("أُلغي نشر المقال؛ لم يعد ظاهرا للقراء.");
         return RedirectToAction("Edit", "Articles", new { id });
     }

@@ -40,6 +40,7 @@ public sealed class RevisionsController(NewsDbContext db, IArticleRenderer rende
         db.ArticleRevisions.Add(article.Revise(CurrentUserId, CurrentUserName, Now));
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(article, ct);
+        await ReaderPagesChangedAsync();
         Flash("استُعيدت المراجعة المختارة وحُفظت مراجعة جديدة.");
         return RedirectToAction("Edit", "Articles", new { id });
     }

@@ -33,6 +33,7 @@ public sealed class SchedulesController(NewsDbContext db, NewsDates dates, Searc
             db.AuditLog.Add(Audit(AuditActions.Schedule, $"article:{id}", $"{article.Headline} — {dates.GregorianDateTime(utc)}"));
             await db.SaveChangesAsync(ct);
             await search.IndexAsync(article, ct);
+            await ReaderPagesChangedAsync();
             Flash($"جُدول المقال للنشر في {dates.GregorianDateTime(utc)}.");
         }
         catch (InvalidOperationException)

@@ -33,6 +33,7 @@ public sealed class SectionsController(NewsDbContext db) : AdminController
         var section = new Section(form.Name, form.Slug, form.Description, form.Position);
         db.Sections.Add(section);
         await db.SaveChangesAsync(ct);
+        await ReaderPagesChangedAsync();
         Flash("تمت إضافة القسم.");
         return RedirectToAction(nameof(Index));
     }
@@ -56,6 +57,7 @@ public sealed class SectionsController(NewsDbContext db) : AdminController
         section.Describe(form.Description);
         section.MoveToPosition(form.Position);
         await db.SaveChangesAsync(ct);
+        await ReaderPagesChangedAsync();
         Flash("تم حفظ القسم.");
         return RedirectToAction(nameof(Index));
     }
@@ -73,6 +75,7 @@ public sealed class SectionsController(NewsDbContext db) : AdminController
         db.Sections.Remove(section);
         db.AuditLog.Add(Audit(AuditActions.Delete, $"section:{section.Slug}", section.Name));
         await db.SaveChangesAsync(ct);
+        await ReaderPagesChangedAsync();
         Flash("تم حذف القسم.");
         return RedirectToAction(nameof(Index));
     }

@@ -44,6 +44,7 @@ public sealed class TagsController(NewsDbContext db) : AdminController
         db.Tags.Remove(tag);
         db.AuditLog.Add(Audit(AuditActions.Delete, $"tag:{tag.Slug}", tag.Name));
         await db.SaveChangesAsync(ct);
+        await ReaderPagesChangedAsync();
         Flash("تم حذف الوسم.");
         return RedirectToAction(nameof(Index));
     }

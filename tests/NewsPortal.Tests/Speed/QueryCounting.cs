@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Tests.Infrastructure;
+
+namespace NewsPortal.Tests.Speed;
+
+/// <summary>Counts the SQL commands the portal runs; the portal below serves one request at a time.</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+}
+
+public sealed class CountingPortal : PortalFactory
+{
+    public CommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+    }
+}
+
+public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClassFixture<CountingPortal>
+{
+    private async Task<int> CommandsForAsync(string path)
+    {
+        // Each request has its own address so the output cache cannot answer it.
+        var reader = portal.CreateReader();
+        portal.Commands.Reset();
+        var response = await reader.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return portal.Commands.Count;
+    }
+
+    [Fact]
+    public async Task TheHomeAndArticlePagesDoNotGrowWithTheNumberOfArticles()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var sections = new List<Core.Newsroom.Section>();
+        for (var s = 0; s < 3; s++) sections.Add(await newsroom.SectionAsync($"قسم {s}", $"count-{s}", s));
+        var tags = await newsroom.TagsAsync("أ", "ب", "ج");
+        var author = await newsroom.AuthorAsync("كاتب", "counting-author");
+        var first = await newsroom.PublishedAsync("مقال أول", sections[0], 1, authors: [author], tags: tags);
+        for (var i = 0; i < 4; i++) await newsroom.PublishedAsync($"مقال {i}", sections[i % 3], 2 + i, authors: [author], tags: [tags[i % 3]]);
+
+        var homeSmall = await CommandsForAsync("/?a=1");
+        var articleSmall = await CommandsForAsync($"/articles/{first.Id}/{Uri.EscapeDataString(first.Slug)}?a=1");
+
+        for (var i = 0; i < 30; i++) await newsroom.PublishedAsync($"مقال إضافي {i}", sections[i % 3], 10 + i, authors: [author], tags: [tags[i % 3], tags[(i + 1) % 3]]);
+        var homeLarge = await CommandsForAsync("/?a=2");
+        var articleLarge = await CommandsForAsync($"/articles/{first.Id}/{Uri.EscapeDataString(first.Slug)}?a=2");
+
+        Assert.Equal(homeSmall, homeLarge);
+        Assert.Equal(articleSmall, articleLarge);
+        Assert.InRange(homeLarge, 1, 10);
+        Assert.InRange(articleLarge, 1, 10);
+    }
+}
