@@ -1,13 +1,16 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Mail;
+using NewsPortal.Core.Newsletter;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
 using NewsPortal.Web.Authorization;
+using NewsPortal.Web.Controllers;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Publishing;
 using NewsPortal.Web.Uploads;
@@ -28,6 +31,9 @@ builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Secti
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.SectionName).ValidateDataAnnotations()
+    .Validate(n => !n.Dkim.IsConfigured || File.Exists(n.Dkim.PrivateKeyPath), "Newsletter:Dkim:PrivateKeyPath names no file.")
+    .ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
@@ -42,6 +48,31 @@ builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptio
     ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
     : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));
 builder.Services.AddTransient<AccountMail>();
+
+// The newsletter: emails composed once per issue, signed confirmation links, and the dispatcher that
+// sends off the request (woken by sign-ups and by editors, otherwise polling for due work).
+builder.Services.AddSingleton(sp =>
+{
+    var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
+    return new NewsletterSite(site.Name, site.BaseUrl);
+});
+builder.Services.AddSingleton<NewsletterComposer>();
+builder.Services.AddSingleton<ConfirmationTokens>();
+builder.Services.AddSingleton<NewsletterDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NewsletterDispatcher>());
+
+// The sign-up form posts from cached pages without an antiforgery token; a per-address limit keeps it from being abused.
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(NewsletterController.SignUpRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = context.RequestServices.GetRequiredService<IOptions<NewsletterOptions>>().Value.SignUpsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+});
 
 // The newsroom's accounts: Identity with lockout and long passwords, roles and policies in one place.
 builder.Services.AddNewsroomIdentity();
@@ -88,6 +119,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
