@@ -26,6 +26,14 @@ public class NewsletterPortal : PortalFactory, IAsyncLifetime
 
     public TestSmtpServer Smtp { get; private set; }
 
+    /// <summary>A started portal for one test, on the given SMTP server and (for a restart) an existing database.</summary>
+    public static async Task<NewsletterPortal> StartAsync(TestSmtpServer smtp, string? databasePath = null, Dictionary<string, string?>? settings = null)
+    {
+        var portal = new NewsletterPortal(new SmtpBehaviour(), settings, databasePath, smtp);
+        await portal.InitializeAsync();
+        return portal;
+    }
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(_extra)
     {
         ["Smtp:Host"] = "127.0.0.1",
@@ -87,6 +95,10 @@ public class NewsletterPortal : PortalFactory, IAsyncLifetime
     public Task<NewsletterIssue> IssueAsync(int id) =>
         WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.NewsletterIssues), i => i.Id == id));
+
+    public Task<List<Core.Newsletter.Delivery>> DeliveriesAsync(int issueId) =>
+        WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Deliveries).Where(d => d.IssueId == issueId)));
 
     public async Task WaitUntilSentAsync(int issueId, TimeSpan? timeout = null) =>
         await Eventually.HoldsAsync(async () => (await IssueAsync(issueId)).Status == IssueStatus.Sent, timeout ?? TimeSpan.FromSeconds(30),
