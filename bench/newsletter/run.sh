@@ -28,7 +28,7 @@ dotnet publish src/NewsPortal.Web -c Release -o "$work/app" --nologo -v quiet >/
 
 node tests/smtp/server.js --port 0 --dir "$work/smtp" --discard >"$work/smtp.out" 2>&1 &
 smtp_pid=$!
-until grep -q '^listening ' "$work/smtp.out"; do
+until grep -q "^listening " "$work/smtp.out" 2>/dev/null; do
   kill -0 "$smtp_pid" || { cat "$work/smtp.out"; exit 1; }
   sleep 0.1
 done
@@ -49,7 +49,7 @@ until sqlite3 "$db" "SELECT count(*) FROM Articles" 2>/dev/null | grep -qv '^0$'
 done
 
 sqlite3 "$db" <<SQL
-PRAGMA busy_timeout = 5000;
+.timeout 5000
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $subscribers)
 INSERT INTO Subscribers (Email, Status, UnsubscribeToken, RequestedAt, SourcePage, WordingVersion, ConfirmedAt, ConfirmationSentAt)
 SELECT 'reader-' || i || '@example.com', 1, lower(hex(randomblob(32))), '2026-01-01 00:00:00', '/', 'bench', '2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM n;
@@ -60,14 +60,14 @@ FROM (SELECT Id FROM Articles ORDER BY PublishedAt DESC LIMIT 8);
 SQL
 echo "sending to $subscribers subscribers over $connections connection(s), batches of $batch..."
 
-until [ "$(sqlite3 "$db" "PRAGMA busy_timeout = 5000; SELECT Status FROM NewsletterIssues ORDER BY Id DESC LIMIT 1" | tail -1)" = "3" ]; do
+until [ "$(sqlite3 "$db" ".timeout 5000" "SELECT Status FROM NewsletterIssues ORDER BY Id DESC LIMIT 1" | tail -1)" = "3" ]; do
   kill -0 "$portal_pid" || { cat "$work/portal.out"; exit 1; }
   sleep 0.2
 done
 
 peak_kb="$(awk '/VmHWM/ { print $2 }' "/proc/$portal_pid/status")"
 sqlite3 "$db" <<SQL
-PRAGMA busy_timeout = 5000;
+.timeout 5000
 SELECT 'sent:           ' || (SELECT count(*) FROM Deliveries WHERE Status = 2) || ' of ' || Recipients
   || char(10) || 'failed:         ' || (SELECT count(*) FROM Deliveries WHERE Status = 3)
   || char(10) || 'total time:     ' || printf('%.2f s', (julianday(FinishedAt) - julianday(StartedAt)) * 86400)
@@ -75,3 +75,7 @@ SELECT 'sent:           ' || (SELECT count(*) FROM Deliveries WHERE Status = 2) 
 FROM NewsletterIssues ORDER BY Id DESC LIMIT 1;
 SQL
 echo "peak memory:    $((peak_kb / 1024)) MB (VmHWM of the portal process)"
+# CPU seconds (user + system) spent by each side, to see which one limits the rate.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / hz }' "/proc/$1/stat"; }
+echo "cpu, portal:    $(cpu "$portal_pid")"
+echo "cpu, smtp:      $(cpu "$smtp_pid")"

@@ -52,6 +52,7 @@ public sealed class NewsletterDispatcher(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var signal = Volatile.Read(ref _signal).Task;
+                var started = Now;
                 var busy = false;
                 try
                 {
@@ -64,7 +65,9 @@ public sealed class NewsletterDispatcher(
                 if (busy) continue;
                 // Nothing to do: let connections go rather than hold them open idle.
                 foreach (var lane in lanes) await lane.CloseAsync();
-                await Task.WhenAny(signal, Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken));
+                // Counted from the start of the round, so time that passed during it is not waited again.
+                var wait = started + TimeSpan.FromSeconds(options.Value.PollSeconds) - Now;
+                if (wait > TimeSpan.Zero) await Task.WhenAny(signal, Task.Delay(wait, clock, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -215,7 +218,10 @@ public sealed class NewsletterDispatcher(
         foreach (var delivery in batch) queue.Writer.TryWrite(delivery);
         queue.Writer.Complete();
         var done = new ConcurrentBag<long>();
-        await Task.WhenAll(lanes.Select(lane => lane.DrainAsync(queue.Reader, recipients, done, stopping)));
+        await using (var outcomes = new OutcomeWriter(this))
+        {
+            await Task.WhenAll(lanes.Select(lane => lane.DrainAsync(queue.Reader, recipients, outcomes, done, stopping)));
+        }
 
         // Stopping: what this dispatcher claimed but did not try goes back at once, for the next start.
         var untried = batch.Select(d => d.Id).Except(done).ToList();
@@ -230,34 +236,92 @@ public sealed class NewsletterDispatcher(
 
     private sealed record Recipient(int Id, string Email, string UnsubscribeToken, SubscriberStatus Status);
 
+    /// <summary>
+    /// The one writer of outcomes: whatever the connections report while it is saving goes into its
+    /// next transaction (group commit). SQLite takes one writer at a time, and each commit waits
+    /// for the disk, so one commit for several outcomes is much faster than one each, and no less
+    /// durable: every connection waits for its outcome to be saved before it sends again.
+    /// </summary>
+    private sealed class OutcomeWriter : IAsyncDisposable
+    {
+        private readonly NewsletterDispatcher _dispatcher;
+        private readonly Channel<(Delivery Delivery, int? Bounced, TaskCompletionSource Saved)> _pending = Channel.CreateUnbounded<(Delivery, int?, TaskCompletionSource)>();
+        private readonly Task _writing;
+
+        public OutcomeWriter(NewsletterDispatcher dispatcher)
+        {
+            _dispatcher = dispatcher;
+            _writing = WriteAsync();
+        }
+
+        public Task RecordAsync(Delivery delivery, int? bouncedSubscriberId)
+        {
+            var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending.Writer.TryWrite((delivery, bouncedSubscriberId, saved));
+            return saved.Task;
+        }
+
+        private async Task WriteAsync()
+        {
+            await using var scope = _dispatcher.Scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var group = new List<(Delivery Delivery, int? Bounced, TaskCompletionSource Saved)>();
+            while (await _pending.Reader.WaitToReadAsync())
+            {
+                while (_pending.Reader.TryRead(out var outcome)) group.Add(outcome);
+                try
+                {
+                    foreach (var (delivery, bounced, _) in group)
+                    {
+                        db.Deliveries.Update(delivery);
+                        if (bounced is { } id && await db.Subscribers.FindAsync(id) is { } subscriber) subscriber.Bounce(_dispatcher.Now);
+                    }
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    foreach (var outcome in group) outcome.Saved.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    foreach (var outcome in group) outcome.Saved.TrySetException(e);
+                }
+                db.ChangeTracker.Clear();
+                group.Clear();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _pending.Writer.Complete();
+            await _writing;
+        }
+    }
+
     /// <summary>One SMTP connection and the database context that records what went through it.</summary>
     private sealed class Lane(NewsletterDispatcher dispatcher)
     {
         private IMailSession? _session;
 
-        internal async Task DrainAsync(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients, ConcurrentBag<long> done, CancellationToken stopping)
+        internal async Task DrainAsync(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients, OutcomeWriter outcomes,
+            ConcurrentBag<long> done, CancellationToken stopping)
         {
-            await using var scope = dispatcher.Scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             while (!stopping.IsCancellationRequested && queue.TryRead(out var delivery))
             {
-                db.Deliveries.Attach(delivery);
+                var bounced = false;
                 if (!recipients.TryGetValue(delivery.SubscriberId, out var recipient) || recipient.Status != SubscriberStatus.Confirmed)
                 {
                     delivery.Skip();
                 }
                 else
                 {
-                    await SendOneAsync(db, delivery, recipient);
+                    bounced = await SendOneAsync(delivery, recipient);
                 }
-                // Saved before the next message goes: a crash can repeat at most the one message in flight.
-                await db.SaveChangesAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                // Saved before this connection sends its next message: a crash can repeat at most the one in flight.
+                await outcomes.RecordAsync(delivery, bounced ? recipient!.Id : null);
                 done.Add(delivery.Id);
             }
         }
 
-        private async Task SendOneAsync(NewsDbContext db, Delivery delivery, Recipient recipient)
+        /// <summary>Sends one message and applies the outcome to the delivery; true when the address bounced.</summary>
+        private async Task<bool> SendOneAsync(Delivery delivery, Recipient recipient)
         {
             var message = dispatcher.Composer.ForRecipient(dispatcher._contents[delivery.IssueId], recipient.Email, recipient.UnsubscribeToken);
             try
@@ -266,19 +330,20 @@ public sealed class NewsletterDispatcher(
                 // Not cancelled on shutdown: a message cut off after the server took it would be sent again.
                 await _session.SendAsync(message, CancellationToken.None);
                 delivery.MarkSent(dispatcher.Now);
+                return false;
             }
             catch (SmtpCommandException e) when (IsPermanent(e))
             {
                 delivery.Fail($"{(int)e.StatusCode} {e.Message}");
-                var subscriber = await db.Subscribers.FindAsync(recipient.Id);
-                subscriber?.Bounce(dispatcher.Now);
                 dispatcher.Logger.LogInformation("Newsletter delivery {Delivery} refused for good: {Status}.", delivery.Id, (int)e.StatusCode);
+                return true;
             }
             catch (Exception e)
             {
                 var error = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : $"{e.GetType().Name}: {e.Message}";
                 delivery.Retry(error, dispatcher.Now);
                 dispatcher.Logger.LogWarning("Newsletter delivery {Delivery} failed for now ({Error}); attempt {Attempts}.", delivery.Id, error, delivery.Attempts);
+                return false;
             }
         }
 

@@ -122,7 +122,7 @@ public class ManagingTheNewsletter(NewsletterPortal portal) : IClassFixture<News
         Assert.Equal(IssueStatus.Scheduled, scheduled.Status);
         Assert.Equal(portal.Clock.GetUtcNow().UtcDateTime.AddHours(1), scheduled.ScheduledAt!.Value, TimeSpan.FromMinutes(1));
 
-        portal.Clock.Advance(TimeSpan.FromMinutes(61));
+        portal.Advance(TimeSpan.FromMinutes(61));
         await portal.WaitUntilSentAsync(id);
         Assert.Equal("حصاد الأسبوع", (await portal.Smtp.WaitForMessageToAsync(reader)).Subject);
 

@@ -92,6 +92,13 @@ public class NewsletterPortal : PortalFactory, IAsyncLifetime
         return id;
     }
 
+    /// <summary>Moves the clock on and tells the dispatcher, as the passing of real time would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        Services.GetRequiredService<NewsletterDispatcher>().Wake();
+    }
+
     public Task<NewsletterIssue> IssueAsync(int id) =>
         WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.NewsletterIssues), i => i.Id == id));
