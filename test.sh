@@ -13,6 +13,15 @@ fi
 
 dotnet tool restore >/dev/null
 
+# The newsletter tests talk to a real SMTP server (tests/smtp), a small Node program.
+if ! command -v node >/dev/null 2>&1; then
+  echo "Node.js (with npm) is required for the test SMTP server." >&2
+  exit 1
+fi
+if [ ! -d tests/smtp/node_modules/smtp-server ]; then
+  npm ci --prefix tests/smtp --no-audit --no-fund >/dev/null
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

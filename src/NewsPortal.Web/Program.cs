@@ -6,10 +6,12 @@ using NewsPortal.Core.Data;
 using NewsPortal.Core.Mail;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Search;
+using NewsPortal.Core.Newsletter;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
 using NewsPortal.Web.Authorization;
+using NewsPortal.Web.Controllers;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Privacy;
 using NewsPortal.Web.Publishing;
@@ -37,6 +39,9 @@ builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptio
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
 builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.SectionName).ValidateDataAnnotations()
+    .Validate(n => !n.Dkim.IsConfigured || File.Exists(n.Dkim.PrivateKeyPath), "Newsletter:Dkim:PrivateKeyPath names no file.")
+    .ValidateOnStart();
 
 // The newsroom: database, clock, Markdown rendering, reader-facing dates.
 builder.Services.AddNewsDatabase(builder.Configuration);
@@ -52,6 +57,18 @@ builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptio
     ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
     : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(sp));
 builder.Services.AddTransient<AccountMail>();
+
+// The newsletter: emails composed once per issue, signed confirmation links, and the dispatcher that
+// sends off the request (woken by sign-ups and by editors, otherwise polling for due work).
+builder.Services.AddSingleton(sp =>
+{
+    var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
+    return new NewsletterSite(site.Name, site.BaseUrl);
+});
+builder.Services.AddSingleton<NewsletterComposer>();
+builder.Services.AddSingleton<ConfirmationTokens>();
+builder.Services.AddSingleton<NewsletterDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<NewsletterDispatcher>());
 
 // The newsroom's accounts: Identity with lockout and long passwords, roles and policies in one place.
 builder.Services.AddNewsroomIdentity(builder.Environment);

@@ -45,3 +45,35 @@
   });
   render();
 })();
+
+// Newsletter progress: polls the numbers until it has gone out to everyone.
+(function () {
+  "use strict";
+
+  var panel = document.querySelector("[data-progress-url]");
+  if (!panel) return;
+  var url = panel.getAttribute("data-progress-url");
+
+  function show(name, value) {
+    var field = panel.querySelector("[data-field='" + name + "']");
+    if (!field) return;
+    if (field.tagName === "PROGRESS") {
+      field.value = value;
+      field.textContent = value + "%";
+    } else {
+      field.textContent = value === null || value === undefined ? "—" : String(value);
+    }
+  }
+
+  function poll() {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(function (p) {
+        ["percent", "sent", "failed", "waiting", "total", "perSecond", "secondsLeft"].forEach(function (name) { show(name, p[name]); });
+        if (p.status !== "Sent") window.setTimeout(poll, 1000);
+      })
+      .catch(function () { window.setTimeout(poll, 5000); });
+  }
+
+  poll();
+})();

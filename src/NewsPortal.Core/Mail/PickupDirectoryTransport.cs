@@ -4,7 +4,7 @@ using MimeKit;
 namespace NewsPortal.Core.Mail;
 
 /// <summary>Writes each message as an .eml file, so a portal without a mail server still shows what it would send.</summary>
-public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IMailTransport
+public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IMailTransport, IMailSession
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct = default)
     {
@@ -16,4 +16,8 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IM
         await message.WriteToAsync(temporary, ct);
         File.Move(temporary, Path.Combine(directory, name));
     }
+
+    public Task<IMailSession> OpenSessionAsync(CancellationToken ct = default) => Task.FromResult<IMailSession>(this);
+
+    ValueTask IAsyncDisposable.DisposeAsync() => ValueTask.CompletedTask;
 }

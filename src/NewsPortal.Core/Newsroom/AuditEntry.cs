@@ -35,4 +35,7 @@ public static class AuditActions
     public const string Disable = "disable-account";
     public const string Enable = "enable-account";
     public const string Invite = "invite";
+    public const string EraseSubscriber = "erase-subscriber";
+    public const string SendNewsletter = "send-newsletter";
+    public const string ScheduleNewsletter = "schedule-newsletter";
 }

@@ -4,6 +4,8 @@ namespace NewsPortal.Web.Models;
 
 public sealed record HomePage(ArticleCard? Lead, IReadOnlyList<ArticleCard> Latest, IReadOnlyList<SectionBlock> Sections) : IPageModel
 {
+    public static readonly NewsletterBox SignUpBox = new("/");
+
     public PageMeta Meta { get; } = new(Title: null, CanonicalPath: "/");
 }
 

@@ -1,21 +1,27 @@
 namespace NewsPortal.Web.Security;
 
 /// <summary>
-/// The forms on cached public pages cannot carry an antiforgery token; their endpoints accept a POST
-/// only when the browser says it came from this site (Sec-Fetch-Site, or else Origin).
+/// The forms on cached public pages (consent, newsletter sign-up) carry no antiforgery token: their
+/// pages set no cookies. Their endpoints ask the browser where the request came from instead.
+/// Browsers send Sec-Fetch-Site and Origin on every POST; a request with neither is not a browser
+/// on another site, and rate limits still apply to it.
 /// </summary>
 public static class SameOrigin
 {
-    public static bool IsSameOrigin(HttpRequest request)
+    public static bool Allows(HttpRequest request, string baseUrl)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0) return site is "same-origin" or "none";
-
-        // Browsers too old to send either header are let through; rate limits still apply.
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return true;
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-               && string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
-               && uri.Port == (request.Host.Port ?? (request.IsHttps ? 443 : 80));
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var from)) return false;
+        // Behind a proxy the request's own host may differ from the public one; either will do.
+        return SameAuthority(from, $"{request.Scheme}://{request.Host}") || SameAuthority(from, baseUrl);
     }
+
+    private static bool SameAuthority(Uri from, string candidate) =>
+        Uri.TryCreate(candidate, UriKind.Absolute, out var to)
+        && string.Equals(from.Scheme, to.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(from.Host, to.Host, StringComparison.OrdinalIgnoreCase)
+        && from.Port == to.Port;
 }

@@ -86,7 +86,7 @@ public class AdminAccess(AdminPortal portal) : IClassFixture<AdminPortal>
             Assert.StartsWith("http://localhost/admin/account/denied", response.Headers.Location?.ToString());
         }
 
-        foreach (var page in new[] { "/admin/sections", "/admin/tags", "/admin/articles" })
+        foreach (var page in new[] { "/admin/sections", "/admin/tags", "/admin/articles", "/admin/subscribers", "/admin/newsletters" })
         {
             Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(page)).StatusCode);
         }
@@ -97,7 +97,7 @@ public class AdminAccess(AdminPortal portal) : IClassFixture<AdminPortal>
     {
         var admin = Staff.Browser(portal);
         await Staff.SignInAsync(admin, AdminPortal.AdminEmail, AdminPortal.AdminPassword);
-        foreach (var page in new[] { "/admin", "/admin/users", "/admin/users/invite", "/admin/audit", "/admin/sections", "/admin/sections/new", "/admin/tags", "/admin/articles", "/admin/articles/new", "/admin/account/two-factor-setup" })
+        foreach (var page in new[] { "/admin", "/admin/users", "/admin/users/invite", "/admin/audit", "/admin/sections", "/admin/sections/new", "/admin/tags", "/admin/articles", "/admin/articles/new", "/admin/account/two-factor-setup", "/admin/subscribers", "/admin/subscribers/export", "/admin/newsletters", "/admin/newsletters/new" })
         {
             var response = await admin.GetAsync(page);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)response.StatusCode}");

@@ -119,7 +119,7 @@ public class PageMetadata(MetadataNewsroom portal) : IClassFixture<MetadataNewsr
 
         // Only the page's own script elements (structured data, the site script); the headline's one stayed text.
         Assert.Single(document.QuerySelectorAll("script[type='application/ld+json']"));
-        Assert.All(document.QuerySelectorAll("script:not([type])"), s => Assert.Matches(@"^/js/site(\.\w+)?\.js$", s.GetAttribute("src") ?? ""));
+        Assert.All(document.QuerySelectorAll("script:not([type])"), s => Assert.Matches(@"^/js/(site|newsletter)(\.\w+)?\.js$", s.GetAttribute("src") ?? ""));
         var json = JsonLd(document);
         Assert.Equal(portal.Hostile.Headline, json.GetProperty("headline").GetString());
         Assert.Equal("وصف فيه <b>وسوم</b> و'علامات'", json.GetProperty("description").GetString());

@@ -85,6 +85,14 @@ public class HostileInput(AdminPortal portal) : IClassFixture<AdminPortal>
             AssertNoInjection(await visitor.GetAsync("/search?q=" + Uri.EscapeDataString(input)), $"search «{input[..Math.Min(30, input.Length)]}»");
             AssertNoInjection(await PostAsync(visitor, "/consent", token, ("choice", input), ("returnUrl", input)), $"consent choice «{input[..Math.Min(30, input.Length)]}»");
             AssertNoInjection(await PostAsync(visitor, "/consent", token, ("choice", "reject"), ("returnUrl", input)), "consent returnUrl");
+            AssertNoInjection(await PostAsync(visitor, "/newsletter/subscribe", token, ("email", input), ("source", input), ("wording", input)), "newsletter sign-up");
+            AssertNoInjection(await PostAsync(visitor, "/newsletter/subscribe", token, ("email", "reader@example.com" + input), ("source", "/")), "newsletter sign-up address");
+            if (!input.Contains('\0'))
+            {
+                AssertNoInjection(await visitor.GetAsync("/newsletter/unsubscribe/" + Uri.EscapeDataString(input)), "unsubscribe page");
+                AssertNoInjection(await visitor.PostAsync("/newsletter/unsubscribe/" + Uri.EscapeDataString(input), new StringContent("List-Unsubscribe=One-Click")), "one-click unsubscribe");
+                AssertNoInjection(await visitor.GetAsync("/newsletter/confirm/" + Uri.EscapeDataString(input)), "confirmation page");
+            }
             AssertNoInjection(await PostAsync(visitor, "/admin/account/login", token, ("Email", input), ("Password", input), ("ReturnUrl", input)), "login");
             AssertNoInjection(await PostAsync(visitor, "/admin/account/forgot-password", token, ("Email", input)), "forgot password");
             AssertNoInjection(await PostAsync(visitor, "/admin/account/set-password", token, ("Email", input), ("Token", input), ("Password", input), ("ConfirmPassword", input)), "set password");
@@ -94,7 +102,16 @@ public class HostileInput(AdminPortal portal) : IClassFixture<AdminPortal>
             AssertNoInjection(await visitor.GetAsync("/sections/" + Uri.EscapeDataString(input)), "section archive");
             AssertNoInjection(await visitor.GetAsync("/articles/1/" + Uri.EscapeDataString(input)), "article slug");
         }
-        Assert.Empty(Directory.Exists(portal.MailDirectory) ? Directory.GetFiles(portal.MailDirectory) : []);
+        // Whatever was mailed went to one plain address, with no header smuggled in.
+        foreach (var file in Directory.Exists(portal.MailDirectory) ? Directory.GetFiles(portal.MailDirectory, "*.eml") : [])
+        {
+            var message = await MimeKit.MimeMessage.LoadAsync(file);
+            var to = Assert.Single(message.To.Mailboxes);
+            Assert.DoesNotContain(to.Address, c => char.IsWhiteSpace(c) || char.IsControl(c));
+            Assert.Empty(message.Bcc);
+            Assert.Empty(message.Cc);
+            Assert.False(message.Headers.Contains("X-Injected"));
+        }
     }
 
     [Fact]
@@ -167,7 +184,7 @@ public class HostileInput(AdminPortal portal) : IClassFixture<AdminPortal>
             var page = await reader.GetAsync($"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}");
             Assert.True(page.StatusCode is HttpStatusCode.OK, $"article {article.Id}: {(int)page.StatusCode}");
             var document = await Html.ParseAsync(page);
-            Assert.All(document.QuerySelectorAll("script"), s => Assert.True(System.Text.RegularExpressions.Regex.IsMatch(s.GetAttribute("src") ?? "", @"^/js/site(\.\w+)?\.js$") || s.GetAttribute("type") == "application/ld+json"));
+            Assert.All(document.QuerySelectorAll("script"), s => Assert.True(System.Text.RegularExpressions.Regex.IsMatch(s.GetAttribute("src") ?? "", @"^/js/(site|newsletter)(\.\w+)?\.js$") || s.GetAttribute("type") == "application/ld+json"));
             Assert.Empty(document.QuerySelectorAll("iframe, form[action^='//'], svg, object, embed"));
         }
     }

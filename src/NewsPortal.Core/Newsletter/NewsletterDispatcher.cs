@@ -1,0 +1,362 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.Mail;
+
+namespace NewsPortal.Core.Newsletter;
+
+/// <summary>
+/// Sends what the newsletter owes: confirmation emails, then the issues whose time has come.
+/// An issue becomes one delivery row per confirmed subscriber; rows are claimed in batches under a
+/// lease, sent over a few kept-open connections in parallel, and each outcome is saved as soon as the
+/// server has answered. The database is the only memory: after a restart the dispatcher carries on
+/// from the rows, and after a crash it takes over the rows whose lease ran out.
+/// </summary>
+public sealed class NewsletterDispatcher(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    NewsletterComposer composer,
+    ConfirmationTokens confirmationTokens,
+    IOptions<NewsletterOptions> options,
+    TimeProvider clock,
+    ILogger<NewsletterDispatcher> logger) : BackgroundService
+{
+    private const int ConfirmationsPerRound = 50;
+
+    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<int, IssueContent> _contents = new();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // Primary constructor parameters are not visible to the nested lanes.
+    private IServiceScopeFactory Scopes => scopes;
+    private IMailTransport Transport => transport;
+    private NewsletterComposer Composer => composer;
+    private ILogger Logger => logger;
+
+    /// <summary>Something changed (a sign-up, an issue to send): look now instead of at the next poll.</summary>
+    public void Wake() => Interlocked.Exchange(ref _signal, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lanes = Enumerable.Range(0, options.Value.Connections).Select(_ => new Lane(this)).ToArray();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var signal = Volatile.Read(ref _signal).Task;
+                var started = Now;
+                var busy = false;
+                try
+                {
+                    busy = await RunOnceAsync(lanes, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "The newsletter dispatcher failed a round; it tries again shortly.");
+                }
+                if (busy) continue;
+                // Nothing to do: let connections go rather than hold them open idle.
+                foreach (var lane in lanes) await lane.CloseAsync();
+                // Counted from the start of the round, so time that passed during it is not waited again.
+                var wait = started + TimeSpan.FromSeconds(options.Value.PollSeconds) - Now;
+                if (wait > TimeSpan.Zero) await Task.WhenAny(signal, Task.Delay(wait, clock, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var lane in lanes) await lane.CloseAsync();
+        }
+    }
+
+    /// <summary>One round of work; true when there may be more right away.</summary>
+    private async Task<bool> RunOnceAsync(IReadOnlyList<Lane> lanes, CancellationToken ct)
+    {
+        var confirmations = await SendOwedConfirmationsAsync(ct);
+        await StartDueIssuesAsync(ct);
+        var batch = await ClaimAsync(ct);
+        if (batch.Count == 0)
+        {
+            await FinishDrainedIssuesAsync(ct);
+            return confirmations == ConfirmationsPerRound;
+        }
+        await SendAsync(batch, lanes, ct);
+        return true;
+    }
+
+    private async Task<int> SendOwedConfirmationsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var owed = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.ConfirmationSentAt == null)
+            .OrderBy(s => s.Id).Take(ConfirmationsPerRound).ToListAsync(ct);
+        if (owed.Count == 0) return 0;
+        await using var session = await transport.OpenSessionAsync(ct);
+        var sent = 0;
+        foreach (var subscriber in owed)
+        {
+            try
+            {
+                await session.SendAsync(composer.Confirmation(subscriber.Email, confirmationTokens.Create(subscriber, Now)), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The mail server is unwell; the confirmation stays owed and goes at a later round.
+                logger.LogWarning(e, "Could not send a newsletter confirmation email.");
+                break;
+            }
+            subscriber.RecordConfirmationSent(Now);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                sent++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The address signed up again meanwhile; that newer request gets its own email.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return sent;
+    }
+
+    private async Task StartDueIssuesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var now = Now;
+        var due = await db.NewsletterIssues.Where(i => i.Status == IssueStatus.Scheduled && i.ScheduledAt <= now).OrderBy(i => i.ScheduledAt).ToListAsync(ct);
+        foreach (var issue in due)
+        {
+            var articles = await db.ArticlesForAsync(issue, now, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One statement for every recipient; the unique (issue, subscriber) index makes a repeat add nothing.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Deliveries" ("IssueId", "SubscriberId", "Status", "Attempts", "NextAttemptAt")
+                SELECT {issue.Id}, "Id", {(int)DeliveryStatus.Waiting}, 0, {now} FROM "Subscribers" WHERE "Status" = {(int)SubscriberStatus.Confirmed}
+                ON CONFLICT ("IssueId", "SubscriberId") DO NOTHING
+                """, ct);
+            var recipients = await db.Deliveries.CountAsync(d => d.IssueId == issue.Id, ct);
+            issue.Start(articles.Select(a => a.Id).ToList(), recipients, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Newsletter issue {Issue} started for {Recipients} subscriber(s).", issue.Id, recipients);
+        }
+    }
+
+    /// <summary>
+    /// Takes the next due rows under a lease, in one statement, so two dispatchers never take the same
+    /// row. Rows still marked as sending whose lease ran out belonged to a dispatcher that died.
+    /// (On PostgreSQL the inner SELECT gains FOR UPDATE SKIP LOCKED.)
+    /// </summary>
+    private async Task<List<Delivery>> ClaimAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var now = Now;
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
+        return await db.Deliveries.FromSql($"""
+            UPDATE "Deliveries" SET "Status" = {(int)DeliveryStatus.Sending}, "ClaimedUntil" = {until}
+            WHERE "Id" IN (
+                SELECT d."Id" FROM "Deliveries" AS d
+                JOIN "NewsletterIssues" AS i ON i."Id" = d."IssueId"
+                WHERE i."Status" = {(int)IssueStatus.Sending}
+                  AND ((d."Status" = {(int)DeliveryStatus.Waiting} AND d."NextAttemptAt" <= {now})
+                    OR (d."Status" = {(int)DeliveryStatus.Sending} AND d."ClaimedUntil" <= {now}))
+                ORDER BY d."Id"
+                LIMIT {options.Value.BatchSize})
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+    }
+
+    private async Task FinishDrainedIssuesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var drained = await db.NewsletterIssues
+            .Where(i => i.Status == IssueStatus.Sending
+                && !db.Deliveries.Any(d => d.IssueId == i.Id && (d.Status == DeliveryStatus.Waiting || d.Status == DeliveryStatus.Sending)))
+            .ToListAsync(ct);
+        foreach (var issue in drained)
+        {
+            issue.Finish(Now);
+            _contents.TryRemove(issue.Id, out _);
+            logger.LogInformation("Newsletter issue {Issue} finished.", issue.Id);
+        }
+        if (drained.Count > 0) await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SendAsync(List<Delivery> batch, IReadOnlyList<Lane> lanes, CancellationToken stopping)
+    {
+        Dictionary<int, Recipient> recipients;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var ids = batch.Select(d => d.SubscriberId).Distinct().ToList();
+            recipients = await db.Subscribers.AsNoTracking().Where(s => ids.Contains(s.Id))
+                .Select(s => new Recipient(s.Id, s.Email, s.UnsubscribeToken, s.Status))
+                .ToDictionaryAsync(r => r.Id, stopping);
+            foreach (var issueId in batch.Select(d => d.IssueId).Distinct())
+            {
+                if (_contents.ContainsKey(issueId)) continue;
+                var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == issueId, stopping);
+                _contents[issueId] = composer.Render(issue.Subject, issue.Intro, await db.ArticlesForAsync(issue, Now, stopping));
+            }
+        }
+
+        var queue = Channel.CreateUnbounded<Delivery>();
+        foreach (var delivery in batch) queue.Writer.TryWrite(delivery);
+        queue.Writer.Complete();
+        var done = new ConcurrentBag<long>();
+        await using (var outcomes = new OutcomeWriter(this))
+        {
+            await Task.WhenAll(lanes.Select(lane => lane.DrainAsync(queue.Reader, recipients, outcomes, done, stopping)));
+        }
+
+        // Stopping: what this dispatcher claimed but did not try goes back at once, for the next start.
+        var untried = batch.Select(d => d.Id).Except(done).ToList();
+        if (untried.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await db.Deliveries.Where(d => untried.Contains(d.Id) && d.Status == DeliveryStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Waiting).SetProperty(d => d.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        }
+    }
+
+    private sealed record Recipient(int Id, string Email, string UnsubscribeToken, SubscriberStatus Status);
+
+    /// <summary>
+    /// The one writer of outcomes: whatever the connections report while it is saving goes into its
+    /// next transaction (group commit). SQLite takes one writer at a time, and each commit waits
+    /// for the disk, so one commit for several outcomes is much faster than one each, and no less
+    /// durable: every connection waits for its outcome to be saved before it sends again.
+    /// </summary>
+    private sealed class OutcomeWriter : IAsyncDisposable
+    {
+        private readonly NewsletterDispatcher _dispatcher;
+        private readonly Channel<(Delivery Delivery, int? Bounced, TaskCompletionSource Saved)> _pending = Channel.CreateUnbounded<(Delivery, int?, TaskCompletionSource)>();
+        private readonly Task _writing;
+
+        public OutcomeWriter(NewsletterDispatcher dispatcher)
+        {
+            _dispatcher = dispatcher;
+            _writing = WriteAsync();
+        }
+
+        public Task RecordAsync(Delivery delivery, int? bouncedSubscriberId)
+        {
+            var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending.Writer.TryWrite((delivery, bouncedSubscriberId, saved));
+            return saved.Task;
+        }
+
+        private async Task WriteAsync()
+        {
+            await using var scope = _dispatcher.Scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var group = new List<(Delivery Delivery, int? Bounced, TaskCompletionSource Saved)>();
+            while (await _pending.Reader.WaitToReadAsync())
+            {
+                while (_pending.Reader.TryRead(out var outcome)) group.Add(outcome);
+                try
+                {
+                    foreach (var (delivery, bounced, _) in group)
+                    {
+                        db.Deliveries.Update(delivery);
+                        if (bounced is { } id && await db.Subscribers.FindAsync(id) is { } subscriber) subscriber.Bounce(_dispatcher.Now);
+                    }
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    foreach (var outcome in group) outcome.Saved.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    foreach (var outcome in group) outcome.Saved.TrySetException(e);
+                }
+                db.ChangeTracker.Clear();
+                group.Clear();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _pending.Writer.Complete();
+            await _writing;
+        }
+    }
+
+    /// <summary>One SMTP connection and the database context that records what went through it.</summary>
+    private sealed class Lane(NewsletterDispatcher dispatcher)
+    {
+        private IMailSession? _session;
+
+        internal async Task DrainAsync(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients, OutcomeWriter outcomes,
+            ConcurrentBag<long> done, CancellationToken stopping)
+        {
+            while (!stopping.IsCancellationRequested && queue.TryRead(out var delivery))
+            {
+                var bounced = false;
+                if (!recipients.TryGetValue(delivery.SubscriberId, out var recipient) || recipient.Status != SubscriberStatus.Confirmed)
+                {
+                    delivery.Skip();
+                }
+                else
+                {
+                    bounced = await SendOneAsync(delivery, recipient);
+                }
+                // Saved before this connection sends its next message: a crash can repeat at most the one in flight.
+                await outcomes.RecordAsync(delivery, bounced ? recipient!.Id : null);
+                done.Add(delivery.Id);
+            }
+        }
+
+        /// <summary>Sends one message and applies the outcome to the delivery; true when the address bounced.</summary>
+        private async Task<bool> SendOneAsync(Delivery delivery, Recipient recipient)
+        {
+            var message = dispatcher.Composer.ForRecipient(dispatcher._contents[delivery.IssueId], recipient.Email, recipient.UnsubscribeToken);
+            try
+            {
+                _session ??= await dispatcher.Transport.OpenSessionAsync();
+                // Not cancelled on shutdown: a message cut off after the server took it would be sent again.
+                await _session.SendAsync(message, CancellationToken.None);
+                delivery.MarkSent(dispatcher.Now);
+                return false;
+            }
+            catch (SmtpCommandException e) when (IsPermanent(e))
+            {
+                delivery.Fail($"{(int)e.StatusCode} {e.Message}");
+                dispatcher.Logger.LogInformation("Newsletter delivery {Delivery} refused for good: {Status}.", delivery.Id, (int)e.StatusCode);
+                return true;
+            }
+            catch (Exception e)
+            {
+                var error = e is SmtpCommandException command ? $"{(int)command.StatusCode} {e.Message}" : $"{e.GetType().Name}: {e.Message}";
+                delivery.Retry(error, dispatcher.Now);
+                dispatcher.Logger.LogWarning("Newsletter delivery {Delivery} failed for now ({Error}); attempt {Attempts}.", delivery.Id, error, delivery.Attempts);
+                return false;
+            }
+        }
+
+        /// <summary>A 5xx answer about this recipient or this message; a refused sender is the portal's problem, not theirs.</summary>
+        private static bool IsPermanent(SmtpCommandException e) =>
+            (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
+
+        public async Task CloseAsync()
+        {
+            if (_session is null) return;
+            var session = _session;
+            _session = null;
+            await session.DisposeAsync();
+        }
+    }
+}

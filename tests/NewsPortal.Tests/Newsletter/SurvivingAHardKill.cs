@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.Newsletter;
+using NewsPortal.Tests.Infrastructure;
+
+namespace NewsPortal.Tests.Newsletter;
+
+/// <summary>The portal as a real process, killed without warning in the middle of an issue, then started again.</summary>
+public class SurvivingAHardKill
+{
+    private const int Connections = 2;
+
+    [Fact]
+    public async Task NobodyIsMissedAndRepeatsAreAtMostOnePerOpenConnection()
+    {
+        var work = Directory.CreateTempSubdirectory("newsportal-kill-").FullName;
+        var database = Path.Combine(work, "portal.db");
+        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(DelayMs: 30));
+        var everyone = Enumerable.Range(1, 60).Select(i => $"reader-{i}@example.com").ToArray();
+        var issue = await PrepareAsync(database, everyone);
+        Process? portal = null;
+        try
+        {
+            portal = StartPortal(work, database, smtp.Port);
+            await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count >= 10), TimeSpan.FromSeconds(60), "the portal sent nothing");
+            portal.Kill();
+            await portal.WaitForExitAsync();
+            Assert.True(smtp.Count < everyone.Length, "the issue finished before the kill; nothing was tested");
+
+            portal = StartPortal(work, database, smtp.Port);
+            // Claims of the killed process are taken over once their lease (two seconds here) runs out.
+            await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromSeconds(60),
+                "the restarted portal did not finish the issue");
+        }
+        finally
+        {
+            if (portal is { HasExited: false })
+            {
+                portal.Kill();
+                await portal.WaitForExitAsync();
+            }
+            SqliteConnection.ClearAllPools();
+        }
+
+        var copies = smtp.Messages().GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(everyone, a => Assert.True(copies.GetValueOrDefault(a) >= 1, $"{a} got nothing"));
+        Assert.True(copies.Values.Sum(c => c - 1) <= Connections, $"{copies.Values.Sum(c => c - 1)} repeats for {Connections} connections");
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    }
+
+    private static NewsDbContext Open(string database) => new(new DbContextOptionsBuilder<NewsDbContext>()
+        .UseSqlite($"Data Source={database}", o => o.MigrationsAssembly("NewsPortal.Migrations.Sqlite")).Options);
+
+    private static async Task<int> PrepareAsync(string database, string[] addresses)
+    {
+        await using var db = Open(database);
+        await db.Database.MigrateAsync();
+        var now = DateTime.UtcNow;
+        foreach (var address in addresses)
+        {
+            Assert.True(SubscriberEmail.TryParse(address, out var email, out _));
+            var subscriber = new Subscriber(email!, "/", "test", now);
+            subscriber.RecordConfirmationSent(now);
+            subscriber.Confirm(subscriber.RequestedAt, now);
+            db.Subscribers.Add(subscriber);
+        }
+        var issue = new NewsletterIssue("نشرة الصباح", null, ArticleSelection.Chosen, [], now, "test");
+        issue.SendNow(now);
+        db.NewsletterIssues.Add(issue);
+        await db.SaveChangesAsync();
+        return issue.Id;
+    }
+
+    private static async Task<IssueStatus> StatusAsync(string database, int issue)
+    {
+        await using var db = Open(database);
+        return await db.NewsletterIssues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync();
+    }
+
+    private static Process StartPortal(string work, string database, int smtpPort)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = work,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsPortal.Web.dll"));
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__NewsPortal"] = $"Data Source={database}",
+            ["Site__BaseUrl"] = "https://news.example",
+            ["Demo__Seed"] = "false",
+            ["Mail__PickupDirectory"] = Path.Combine(work, "mail"),
+            ["Uploads__Directory"] = Path.Combine(work, "uploads"),
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = smtpPort.ToString(),
+            ["Smtp__Security"] = "None",
+            ["Newsletter__Connections"] = Connections.ToString(),
+            ["Newsletter__BatchSize"] = "10",
+            ["Newsletter__LeaseSeconds"] = "2",
+            ["Newsletter__PollSeconds"] = "1",
+        };
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
