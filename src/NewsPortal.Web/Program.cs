@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Mail;
@@ -9,6 +7,8 @@ using NewsPortal.Core.Search;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
+using NewsPortal.Web.Engagement;
+using NewsPortal.Web.Localization;
 using NewsPortal.Web.Authorization;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Privacy;
@@ -38,12 +38,16 @@ builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions
 builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-// The newsroom: database, clock, Markdown rendering, reader-facing dates.
+// The newsroom: database, clock, Markdown rendering, reader-facing dates and numbers (in the site's digits).
 builder.Services.AddNewsDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IArticleRenderer, MarkdownArticleRenderer>();
 builder.Services.AddSingleton(sp =>
-    new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone)));
+{
+    var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
+    return new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(site.TimeZone), site.Digits);
+});
+builder.Services.AddSingleton(sp => new NewsNumbers(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Digits));
 builder.Services.AddTransient<DemoContent>();
 builder.Services.AddScoped<SearchIndex>();
 
@@ -64,6 +68,12 @@ builder.Services.AddSingleton<ScheduledPublisher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 builder.Services.AddSingleton<ImageStore>();
 
+// Most read: article pages only queue the article's id; a background writer adds the reads to
+// hourly counts in batches, so counting never holds up a page.
+builder.Services.AddSingleton<ViewCounter>();
+builder.Services.AddSingleton<ViewCountWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ViewCountWriter>());
+
 // Privacy by default: no cookie that is not strictly necessary until the reader accepts.
 builder.Services.AddSingleton<ConsentReader>();
 builder.Services.Configure<CookiePolicyOptions>(options =>
@@ -76,9 +86,12 @@ builder.Services.Configure<CookiePolicyOptions>(options =>
 builder.Services.AddNewsroomRateLimits();
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-// The HTTP face: Arabic travels as UTF-8, not as character references.
+// The HTTP face: Arabic travels as UTF-8, not as character references. Reader pages speak Arabic
+// or English (Localization/ReaderText.en.resx); the admin area is Arabic only.
 builder.Services.AddArabicTextEncoding();
+builder.Services.AddLocalization();
 builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+    .AddViewLocalization()
     .AddCookieTempDataProvider(options =>
     {
         // Only staff see flash messages, after signing in; the cookie is part of that essential session.
@@ -119,17 +132,15 @@ if (app.Environment.IsProduction())
 // articles (demo content, an import or a restored backup leave it behind) before serving.
 await app.Services.CatchUpSearchIndexAsync();
 
-// Failures and unknown addresses get the site's own Arabic pages, never the framework's.
+// English pages live under /en: the prefix becomes the path base before anything looks at the
+// path, so the error pages and every link of an English page stay English.
+app.UseEnglishPrefix();
+
+// Failures and unknown addresses get the site's own pages, never the framework's.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 
-var arabic = new CultureInfo("ar");
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture(arabic),
-    SupportedCultures = [arabic],
-    SupportedUICultures = [arabic],
-});
+app.UseRequestLocalization(UiLanguages.LocalizationOptions());
 
 app.UseCookiePolicy();
 app.UseRouting();

@@ -12,6 +12,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDb
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ArticleViewCount> ArticleViewCounts => Set<ArticleViewCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

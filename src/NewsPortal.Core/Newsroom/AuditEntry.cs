@@ -35,4 +35,6 @@ public static class AuditActions
     public const string Disable = "disable-account";
     public const string Enable = "enable-account";
     public const string Invite = "invite";
+    public const string MarkBreaking = "mark-breaking";
+    public const string ClearBreaking = "clear-breaking";
 }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
+using NewsPortal.Web.Engagement;
 using NewsPortal.Web.Models;
 
 namespace NewsPortal.Web.Controllers;
 
-public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : Controller
+public sealed class ArticlesController(NewsDbContext db, TimeProvider clock, ViewCounter views) : Controller
 {
     [HttpGet("/articles/{id:int}/{slug?}")]
+    [HttpHead("/articles/{id:int}/{slug?}")]
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -17,6 +19,7 @@ public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : C
         if (slug != article.Slug)
             return RedirectToActionPermanent(nameof(Show), new { id, slug = article.Slug });
 
+        views.CountVisit(Request, article.Id);
         return View(article);
     }
 }
