@@ -18,14 +18,15 @@ public sealed class BreakingNewsController(NewsDbContext db, NewsDates dates) : 
     {
         var article = await db.Articles.FindAsync([id], ct);
         if (article is null) return NotFound();
-        if (!ModelState.IsValid || form.Until is not { } local)
+        // The form speaks the newsroom's local time; the model keeps UTC. A local time skipped by a
+        // daylight-saving change names no moment at all.
+        var local = form.Until is { } until ? DateTime.SpecifyKind(until, DateTimeKind.Unspecified) : (DateTime?)null;
+        if (!ModelState.IsValid || local is null || dates.Zone.IsInvalidTime(local.Value))
         {
             Flash("اختر حتى متى يبقى الخبر عاجلا.");
             return RedirectToAction("Edit", "Articles", new { id });
         }
-
-        // The form speaks the newsroom's local time; the model keeps UTC.
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), dates.Zone);
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local.Value, dates.Zone);
         try
         {
             article.MarkBreaking(utc, Now);
