@@ -174,3 +174,20 @@ public class AnUnknownDigitsSetting
         Assert.Contains("Digits", failure.ToString());
     }
 }
+
+public class EmbedsInTheReadersLanguage
+{
+    [Fact]
+    public void TheClickToLoadBoxSpeaksThePagesLanguageAndEncodesItsWords()
+    {
+        var html = new MarkdownArticleRenderer().ToSafeHtml("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+        var english = new Embeds.Labels("Content embedded from {0} <b>", "Load the content", "Watch on {0}", "Video from {0}");
+
+        var deferred = Embeds.Defer(html, english);
+        Assert.Contains("<p>Content embedded from YouTube &lt;b&gt;</p>", deferred);
+        Assert.Contains(">Load the content</button>", deferred);
+        Assert.Contains(">Watch on YouTube</a>", deferred);
+        Assert.Contains("title=\"Video from YouTube\"", Embeds.Activate(html, english));
+        Assert.Contains("تحميل المحتوى", Embeds.Defer(html));
+    }
+}
