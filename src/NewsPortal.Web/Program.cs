@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Mail;
@@ -10,6 +8,8 @@ using NewsPortal.Core.Newsletter;
 using NewsPortal.Core.Text;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Demo;
+using NewsPortal.Web.Engagement;
+using NewsPortal.Web.Localization;
 using NewsPortal.Web.Authorization;
 using NewsPortal.Web.Controllers;
 using NewsPortal.Web.Infrastructure;
@@ -43,12 +43,16 @@ builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOpt
     .Validate(n => !n.Dkim.IsConfigured || File.Exists(n.Dkim.PrivateKeyPath), "Newsletter:Dkim:PrivateKeyPath names no file.")
     .ValidateOnStart();
 
-// The newsroom: database, clock, Markdown rendering, reader-facing dates.
+// The newsroom: database, clock, Markdown rendering, reader-facing dates and numbers (in the site's digits).
 builder.Services.AddNewsDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IArticleRenderer, MarkdownArticleRenderer>();
 builder.Services.AddSingleton(sp =>
-    new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone)));
+{
+    var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
+    return new NewsDates(TimeZoneInfo.FindSystemTimeZoneById(site.TimeZone), site.Digits);
+});
+builder.Services.AddSingleton(sp => new NewsNumbers(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Digits));
 builder.Services.AddTransient<DemoContent>();
 builder.Services.AddScoped<SearchIndex>();
 
@@ -81,6 +85,12 @@ builder.Services.AddSingleton<ScheduledPublisher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 builder.Services.AddSingleton<ImageStore>();
 
+// Most read: article pages only queue the article's id; a background writer adds the reads to
+// hourly counts in batches, so counting never holds up a page.
+builder.Services.AddSingleton<ViewCounter>();
+builder.Services.AddSingleton<ViewCountWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ViewCountWriter>());
+
 // Privacy by default: no cookie that is not strictly necessary until the reader accepts.
 builder.Services.AddSingleton<ConsentReader>();
 builder.Services.Configure<CookiePolicyOptions>(options =>
@@ -93,7 +103,7 @@ builder.Services.Configure<CookiePolicyOptions>(options =>
 builder.Services.AddNewsroomRateLimits();
 
 // Speed: cached reader pages (evicted by tag when editors change something), compressed responses.
-builder.Services.AddReaderCache();
+builder.Services.AddReaderCache(builder.Configuration);
 builder.Services.AddResponseCompression(options =>
 {
     options.EnableForHttps = true;
@@ -106,9 +116,12 @@ builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompre
 builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-// The HTTP face: Arabic travels as UTF-8, not as character references.
+// The HTTP face: Arabic travels as UTF-8, not as character references. Reader pages speak Arabic
+// or English (Localization/ReaderText.en.resx); the admin area is Arabic only.
 builder.Services.AddArabicTextEncoding();
+builder.Services.AddLocalization();
 builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+    .AddViewLocalization()
     .AddCookieTempDataProvider(options =>
     {
         // Only staff see flash messages, after signing in; the cookie is part of that essential session.
@@ -149,26 +162,25 @@ if (app.Environment.IsProduction())
 // articles (demo content, an import or a restored backup leave it behind) before serving.
 await app.Services.CatchUpSearchIndexAsync();
 
+// English pages live under /en: the prefix becomes the path base before anything looks at the
+// path, so the error pages and every link of an English page stay English.
+app.UseEnglishPrefix();
+
 // Pages holding secrets next to reflected input (the admin area's forms) are not compressed (BREACH).
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
 
-// Failures and unknown addresses get the site's own Arabic pages, never the framework's.
+// Failures and unknown addresses get the site's own pages, never the framework's.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 
-var arabic = new CultureInfo("ar");
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture(arabic),
-    SupportedCultures = [arabic],
-    SupportedUICultures = [arabic],
-});
+app.UseRequestLocalization(UiLanguages.LocalizationOptions());
 
 app.UseCookiePolicy();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<NewsPortal.Web.Engagement.CountArticleReads>();
 app.UseOutputCache();
 
 app.MapStaticAssets();

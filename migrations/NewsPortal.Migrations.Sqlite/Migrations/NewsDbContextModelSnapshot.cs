@@ -344,6 +344,9 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BreakingUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -399,6 +402,8 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BreakingUntil");
+
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
@@ -443,6 +448,24 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ArticleId", "SavedAt");
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("NewsPortal.Core.Newsroom.ArticleViewCount", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HourStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "HourStartUtc");
+
+                    b.HasIndex("HourStartUtc", "ArticleId", "Count");
+
+                    b.ToTable("ArticleViewCounts", (string)null);
                 });
 
             modelBuilder.Entity("NewsPortal.Core.Newsroom.AuditEntry", b =>
@@ -754,6 +777,15 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Core.Newsroom.ArticleViewCount", b =>
+                {
+                    b.HasOne("NewsPortal.Core.Newsroom.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Core.Newsroom.Author", b =>

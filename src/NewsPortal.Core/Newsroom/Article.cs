@@ -8,6 +8,9 @@ public class Article
     public const int DekMaxLength = 400;
     public const int ExcerptLength = 220;
 
+    /// <summary>Breaking news is news of the hour; a longer flag is almost always a mistyped date.</summary>
+    public static readonly TimeSpan MaxBreakingDuration = TimeSpan.FromDays(7);
+
     private readonly List<Tag> _tags = [];
     private readonly List<Author> _authors = [];
 
@@ -52,6 +55,8 @@ public class Article
     public DateTime? PublishedAt { get; private set; }
     /// <summary>Last change made after publication that readers should be told about.</summary>
     public DateTime? RevisedAt { get; private set; }
+    /// <summary>Until when the article is flagged as breaking news; readers see it in the ticker till then.</summary>
+    public DateTime? BreakingUntil { get; private set; }
 
     public void SetHeadline(string headline)
     {
@@ -149,10 +154,31 @@ public class Article
         Write(revision.Headline, revision.Dek, revision.BodyMarkdown, renderer, nowUtc);
     }
 
+    /// <summary>
+    /// Flags the article as breaking news until the given time. Not a change of the story, so it
+    /// neither counts as a revision readers are told about nor moves the article's dates.
+    /// </summary>
+    public void MarkBreaking(DateTime untilUtc, DateTime nowUtc)
+    {
+        if (untilUtc <= nowUtc)
+            throw new InvalidOperationException("Breaking news must last until a time in the future.");
+        if (untilUtc - nowUtc > MaxBreakingDuration)
+            throw new InvalidOperationException("Breaking news cannot last that long.");
+        if (!IsVisibleToReadersAt(nowUtc))
+            throw new InvalidOperationException("Only a published article can be breaking news.");
+        BreakingUntil = untilUtc;
+    }
+
+    public void ClearBreaking() => BreakingUntil = null;
+
+    public bool IsBreakingAt(DateTime nowUtc) => BreakingUntil > nowUtc && IsVisibleToReadersAt(nowUtc);
+
     public void Unpublish(DateTime nowUtc)
     {
         if (Status is not (ArticleStatus.Published or ArticleStatus.Scheduled)) return;
         Status = ArticleStatus.Unpublished;
+        // Were it published again, yesterday's flag would put stale news back in the ticker.
+        BreakingUntil = null;
         Touch(nowUtc);
     }
 

@@ -38,4 +38,6 @@ public static class AuditActions
     public const string EraseSubscriber = "erase-subscriber";
     public const string SendNewsletter = "send-newsletter";
     public const string ScheduleNewsletter = "schedule-newsletter";
+    public const string MarkBreaking = "mark-breaking";
+    public const string ClearBreaking = "clear-breaking";
 }

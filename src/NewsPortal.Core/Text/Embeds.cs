@@ -10,6 +10,19 @@ namespace NewsPortal.Core.Text;
 /// </summary>
 public static partial class Embeds
 {
+    /// <summary>
+    /// The words around an embed, in the language of the page; <c>{0}</c> stands for the provider's name.
+    /// They are plain text and are encoded on the way in.
+    /// </summary>
+    public sealed record Labels(string Notice, string Load, string WatchOn, string VideoFrom)
+    {
+        public static readonly Labels Arabic = new(
+            "محتوى مضمَّن من {0}. تحميله يسمح لذلك الموقع بوضع ملفات تعريف ارتباط خاصة به.",
+            "تحميل المحتوى",
+            "مشاهدة على {0}",
+            "مقطع فيديو من {0}");
+    }
+
     public static string MarkPlaceholders(string markdown) =>
         OwnLine().Replace(markdown ?? "", match =>
         {
@@ -20,17 +33,18 @@ public static partial class Embeds
         });
 
     /// <summary>Players for readers who accepted third-party content.</summary>
-    public static string Activate(string html) => Placeholder().Replace(html, m =>
-        $"<figure class=\"embed\"><iframe src=\"{PlayerUrl(m.Groups[1].Value, m.Groups[2].Value)}\" title=\"{Title(m.Groups[1].Value)}\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></figure>");
+    public static string Activate(string html, Labels? labels = null) => Placeholder().Replace(html, m =>
+        $"<figure class=\"embed\"><iframe src=\"{PlayerUrl(m.Groups[1].Value, m.Groups[2].Value)}\" title=\"{Say((labels ?? Labels.Arabic).VideoFrom, m.Groups[1].Value)}\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></figure>");
 
     /// <summary>Click-to-load boxes for everyone else: nothing is fetched from the other site until asked.</summary>
-    public static string Defer(string html) => Placeholder().Replace(html, m =>
+    public static string Defer(string html, Labels? labels = null) => Placeholder().Replace(html, m =>
     {
+        var words = labels ?? Labels.Arabic;
         var (provider, id) = (m.Groups[1].Value, m.Groups[2].Value);
-        return $"<figure class=\"embed embed-deferred\" data-embed-src=\"{PlayerUrl(provider, id)}\" data-embed-title=\"{Title(provider)}\">"
-               + $"<p>محتوى مضمَّن من {ProviderName(provider)}. تحميله يسمح لذلك الموقع بوضع ملفات تعريف ارتباط خاصة به.</p>"
-               + "<button type=\"button\" class=\"btn btn-outline-dark embed-load\">تحميل المحتوى</button> "
-               + $"<a href=\"{WatchUrl(provider, id)}\" rel=\"noopener noreferrer\">مشاهدة على {ProviderName(provider)}</a></figure>";
+        return $"<figure class=\"embed embed-deferred\" data-embed-src=\"{PlayerUrl(provider, id)}\" data-embed-title=\"{Say(words.VideoFrom, provider)}\">"
+               + $"<p>{Say(words.Notice, provider)}</p>"
+               + $"<button type=\"button\" class=\"btn btn-outline-dark embed-load\">{WebUtility.HtmlEncode(words.Load)}</button> "
+               + $"<a href=\"{WatchUrl(provider, id)}\" rel=\"noopener noreferrer\">{Say(words.WatchOn, provider)}</a></figure>";
     });
 
     public static bool IsPlaceholderValue(string value) => PlaceholderValue().IsMatch(value);
@@ -54,7 +68,7 @@ public static partial class Embeds
 
     private static string ProviderName(string provider) => provider == "youtube" ? "YouTube" : "Vimeo";
 
-    private static string Title(string provider) => $"مقطع فيديو من {ProviderName(provider)}";
+    private static string Say(string label, string provider) => WebUtility.HtmlEncode(string.Format(System.Globalization.CultureInfo.InvariantCulture, label, ProviderName(provider)));
 
     [GeneratedRegex(@"^[ \t]*https?://\S+[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex OwnLine();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
+using NewsPortal.Web.Engagement;
 using NewsPortal.Web.Models;
 
 namespace NewsPortal.Web.Controllers;
@@ -11,6 +12,8 @@ public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : C
 {
     [HttpGet("/articles/{id:int}/{slug?}")]
     [OutputCache(PolicyName = ReaderCache.Policy)]
+    [HttpHead("/articles/{id:int}/{slug?}")]
+    [CountsArticleReads]
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -13,18 +13,31 @@ public static class ReaderCache
     public const string Policy = "reader";
     public const string Tag = "reader-pages";
 
-    /// <summary>A backstop for what no edit announces (a breaking flag running out, "time ago" texts).</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public const string LifetimeKey = "ReaderCache:Seconds";
 
-    public static IServiceCollection AddReaderCache(this IServiceCollection services)
+    /// <summary>
+    /// A backstop for what no edit announces: a breaking flag running out, the most-read lists moving.
+    /// Zero turns reader-page caching off.
+    /// </summary>
+    public const int DefaultSeconds = 300;
+
+    public static IServiceCollection AddReaderCache(this IServiceCollection services, IConfiguration configuration)
     {
+        var seconds = configuration.GetValue(LifetimeKey, DefaultSeconds);
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(Policy, policy => policy
-                .Expire(Lifetime)
+            options.AddPolicy(Policy, policy =>
+            {
+                if (seconds <= 0)
+                {
+                    policy.NoCache();
+                    return;
+                }
+                policy.Expire(TimeSpan.FromSeconds(seconds))
                 .Tag(Tag)
                 .VaryByValue(context => new KeyValuePair<string, string>(
-                    "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString())));
+                    "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString()));
+            });
         });
         services.AddSingleton<ReaderPages>();
         return services;

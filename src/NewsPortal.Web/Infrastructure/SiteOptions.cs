@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsPortal.Core.Text;
 
 namespace NewsPortal.Web.Infrastructure;
 
@@ -12,4 +13,7 @@ public sealed class SiteOptions
 
     /// <summary>IANA zone in which readers are shown dates.</summary>
     [Required] public string TimeZone { get; set; } = "Asia/Riyadh";
+
+    /// <summary>Digits of dates and numbers on Arabic pages: <c>Western</c> (0-9) or <c>ArabicIndic</c> (٠-٩).</summary>
+    [EnumDataType(typeof(DigitStyle))] public DigitStyle Digits { get; set; } = DigitStyle.Western;
 }

@@ -1,11 +1,6 @@
 namespace NewsPortal.Web.Models;
 
-public sealed record ErrorPage(int StatusCode) : IPageModel
+public sealed record ErrorPage(int StatusCode, string Title) : IPageModel
 {
-    public PageMeta Meta => new(StatusCode switch
-    {
-        404 => "الصفحة غير موجودة",
-        429 => "طلبات كثيرة",
-        _ => "حدث خطأ",
-    });
+    public PageMeta Meta => new(Title);
 }

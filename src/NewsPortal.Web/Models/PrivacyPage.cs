@@ -2,7 +2,7 @@ using NewsPortal.Web.Privacy;
 
 namespace NewsPortal.Web.Models;
 
-public sealed record PrivacyPage(ConsentState Consent) : IPageModel
+public sealed record PrivacyPage(ConsentState Consent, string Title, string Description) : IPageModel
 {
-    public PageMeta Meta => new("الخصوصية وملفات تعريف الارتباط", "كيف يتعامل الموقع مع بياناتك وملفات تعريف الارتباط، وكيف تغيّر اختيارك.", "/privacy");
+    public PageMeta Meta => new(Title, Description, "/privacy");
 }

@@ -35,5 +35,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The reader-facing lists all filter on status and sort by publication time.
         article.HasIndex(a => new { a.Status, a.PublishedAt });
         article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
+        // The ticker on every page asks for the few articles flagged until a later time.
+        article.HasIndex(a => a.BreakingUntil);
     }
 }

@@ -197,7 +197,7 @@ public sealed class ArticlesController(
     private async Task<ArticleState> StateAsync(Article article, CancellationToken ct) => new(
         article.Id, article.Status, article.Slug, article.LeadImageUrl, article.PublishedAt, article.UpdatedAt,
         await db.ArticleRevisions.CountAsync(r => r.ArticleId == article.Id, ct),
-        IsEditor, article.IsVisibleToReadersAt(Now));
+        IsEditor, article.IsVisibleToReadersAt(Now), article.IsBreakingAt(Now) ? article.BreakingUntil : null);
 }
 
 public sealed record HtmlPreview(string Html);

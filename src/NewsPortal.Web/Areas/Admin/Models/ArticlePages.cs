@@ -97,7 +97,8 @@ public sealed record ArticleState(
     DateTime UpdatedAt,
     int Revisions,
     bool CanPublish,
-    bool IsVisible);
+    bool IsVisible,
+    DateTime? BreakingUntil);
 
 public sealed record ArticleEditorPage(ArticleForm Form, EditorChoices Choices, ArticleState? State) : IAdminPage
 {
@@ -115,6 +116,12 @@ public sealed class ScheduleForm
 {
     [Required(ErrorMessage = "اختر موعد النشر.")]
     public DateTime? PublishAt { get; set; }
+}
+
+public sealed class BreakingForm
+{
+    [Required(ErrorMessage = "اختر حتى متى يبقى الخبر عاجلا.")]
+    public DateTime? Until { get; set; }
 }
 
 public sealed record DashboardPage(int Drafts, int InReview, int Scheduled, int Published, IReadOnlyList<ArticleRow> Recent, bool OwnOnly) : IAdminPage
