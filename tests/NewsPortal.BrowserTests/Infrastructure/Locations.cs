@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace NewsPortal.BrowserTests.Infrastructure;
+
+/// <summary>Where things are on disk, as the build recorded them.</summary>
+public static class Locations
+{
+    public static string PortalAssembly => Recorded("PortalAssembly");
+
+    public static string NodeModules => Recorded("NodeModules");
+
+    /// <summary>Screenshots and other things a person may want to look at after a run; under bin/, so never committed.</summary>
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    /// <summary>Debian's Chromium; test.sh installs it when it is missing. No browser is ever downloaded.</summary>
+    public const string Chromium = "/usr/bin/chromium";
+
+    private static string Recorded(string key) =>
+        typeof(Locations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The build did not record {key}.");
+}

@@ -1,0 +1,49 @@
+using NewsPortal.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace NewsPortal.BrowserTests.Reading;
+
+/// <summary>Screenshots for a person to look at, plus the checks a screenshot cannot make on its own.</summary>
+[Collection(ReadersCollection.Name)]
+public sealed class HomeAndArticleLookRightOnPhoneAndDesktop(PortalFixture portal, ITestOutputHelper output)
+{
+    public static TheoryData<string, int, int> Screens => new()
+    {
+        { "phone", PortalFixture.Phone.Width, PortalFixture.Phone.Height },
+        { "desktop", PortalFixture.Desktop.Width, PortalFixture.Desktop.Height },
+    };
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task ReadsRightToLeftInArabicTypeWithoutSidewaysScrolling(string screen, int width, int height)
+    {
+        await using var reader = await portal.NewVisitorAsync(new ViewportSize { Width = width, Height = height });
+        var page = await reader.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await ReadsWellAsync(page);
+        await SaveAsync(page, $"home-{screen}.png");
+
+        await page.Locator(".lead-story").GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await ReadsWellAsync(page);
+        await SaveAsync(page, $"article-{screen}.png");
+    }
+
+    private static async Task ReadsWellAsync(IPage page)
+    {
+        await page.EvaluateAsync("document.fonts.ready");
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('1em \"Noto Naskh Arabic\"', 'خبر')"),
+            "The self-hosted Arabic body font did not load.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls sideways.");
+    }
+
+    private async Task SaveAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Locations.Screenshots, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
