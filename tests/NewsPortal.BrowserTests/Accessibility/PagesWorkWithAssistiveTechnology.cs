@@ -40,9 +40,8 @@ public sealed class PagesWorkWithAssistiveTechnology(PortalFixture portal, ITest
     [MemberData(nameof(AdminPages))]
     public async Task AnAdminPageHasNoSeriousViolation(string path)
     {
-        await using var editor = await portal.NewVisitorAsync(bypassContentSecurityPolicy: true);
-        var page = await editor.NewPageAsync();
-        await Staff.SignInAsync(page, PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await using var admin = await portal.SignedInAdminAsync(bypassContentSecurityPolicy: true);
+        var page = await admin.NewPageAsync();
         await OpensAsync(page, path);
         await HasNoSeriousViolationAsync(page, path);
     }

@@ -22,6 +22,8 @@ public class PortalFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private PortalProcess? _portal;
+    private readonly SemaphoreSlim _adminSession = new(1, 1);
+    private string? _adminState;
 
     static PortalFixture()
     {
@@ -56,7 +58,8 @@ public class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>A new visitor: an empty cookie jar, Arabic as the browser's language, the newsroom's time zone.</summary>
-    public async Task<IBrowserContext> NewVisitorAsync(ViewportSize? viewport = null, bool bypassContentSecurityPolicy = false)
+    public async Task<IBrowserContext> NewVisitorAsync(ViewportSize? viewport = null, bool bypassContentSecurityPolicy = false,
+        string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -67,9 +70,30 @@ public class PortalFixture : IAsyncLifetime
             IsMobile = viewport is { Width: < 600 },
             HasTouch = viewport is { Width: < 600 },
             BypassCSP = bypassContentSecurityPolicy,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(20_000);
         return context;
+    }
+
+    /// <summary>A browser in which the Development admin is signed in; the sign-in itself happens once per fixture.</summary>
+    public async Task<IBrowserContext> SignedInAdminAsync(bool bypassContentSecurityPolicy = false)
+    {
+        await _adminSession.WaitAsync();
+        try
+        {
+            if (_adminState is null)
+            {
+                await using var signingIn = await NewVisitorAsync();
+                await Staff.SignInAsync(await signingIn.NewPageAsync(), AdminEmail, AdminPassword);
+                _adminState = await signingIn.StorageStateAsync();
+            }
+        }
+        finally
+        {
+            _adminSession.Release();
+        }
+        return await NewVisitorAsync(bypassContentSecurityPolicy: bypassContentSecurityPolicy, storageState: _adminState);
     }
 
     public virtual async Task DisposeAsync()
@@ -77,5 +101,6 @@ public class PortalFixture : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_portal is not null) await _portal.DisposeAsync();
+        _adminSession.Dispose();
     }
 }

@@ -43,11 +43,9 @@ public static partial class Staff
     public static async Task<string> MemberAsync(PortalFixture portal, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@newsroom.example";
-        await using (var admin = await portal.NewVisitorAsync())
+        await using (var admin = await portal.SignedInAdminAsync())
         {
-            var page = await admin.NewPageAsync();
-            await SignInAsync(page, PortalFixture.AdminEmail, PortalFixture.AdminPassword);
-            await InviteAsync(page, email, "سلمى الحداد", role);
+            await InviteAsync(await admin.NewPageAsync(), email, "سلمى الحداد", role);
         }
         await using (var invited = await portal.NewVisitorAsync())
         {

@@ -25,7 +25,7 @@ public sealed partial class AReaderFollowsTheNews(PortalFixture portal)
         await Expect(page.Locator(".story-body p").First).ToBeVisibleAsync();
 
         var related = page.GetByRole(AriaRole.Region, new() { Name = "قد يعجبك أيضا" });
-        var next = related.GetByRole(AriaRole.Heading).First.GetByRole(AriaRole.Link);
+        var next = related.GetByRole(AriaRole.Heading, new() { Level = 3 }).First.GetByRole(AriaRole.Link);
         var nextHeadline = (await next.InnerTextAsync()).Trim();
         Assert.NotEqual(leadHeadline, nextHeadline);
         await next.ClickAsync();

@@ -22,12 +22,12 @@ public sealed class HomeAndArticleLookRightOnPhoneAndDesktop(PortalFixture porta
 
         await page.GotoAsync("/");
         await ReadsWellAsync(page);
-        await SaveAsync(page, $"home-{screen}.png");
+        await SaveAsync(page, $"home-{screen}");
 
         await page.Locator(".lead-story").GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await ReadsWellAsync(page);
-        await SaveAsync(page, $"article-{screen}.png");
+        await SaveAsync(page, $"article-{screen}");
     }
 
     private static async Task ReadsWellAsync(IPage page)
@@ -40,10 +40,13 @@ public sealed class HomeAndArticleLookRightOnPhoneAndDesktop(PortalFixture porta
             "The page scrolls sideways.");
     }
 
+    /// <summary>What fits on the screen first, and the whole page.</summary>
     private async Task SaveAsync(IPage page, string name)
     {
-        var path = Path.Combine(Locations.Screenshots, name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot: {path}");
+        var screen = Path.Combine(Locations.Screenshots, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = screen });
+        var whole = Path.Combine(Locations.Screenshots, $"{name}-full.png");
+        await page.ScreenshotAsync(new() { Path = whole, FullPage = true });
+        output.WriteLine($"Screenshots: {screen}, {whole}");
     }
 }
