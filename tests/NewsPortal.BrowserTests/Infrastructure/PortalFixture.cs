@@ -42,6 +42,8 @@ public class PortalFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (!File.Exists(Locations.Chromium))
+            throw new InvalidOperationException($"{Locations.Chromium} is missing: ./test.sh installs Debian's chromium package.");
         var portal = PortalProcess.StartAsync(Settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
