@@ -27,7 +27,7 @@ public class PortalFixture : IAsyncLifetime
 
     static PortalFixture()
     {
-        // The portal runs in Development on a busy two-core machine: give pages a little more room than Playwright's 5 s.
+        // Pages of a Development build on a two-core machine, shared with other work, can take longer than Playwright's 5 s.
         SetDefaultExpectTimeout(15_000);
     }
 

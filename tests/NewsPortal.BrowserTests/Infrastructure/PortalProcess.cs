@@ -146,6 +146,8 @@ public sealed class PortalProcess : IAsyncDisposable
             // Never started, or already gone.
         }
         _process.Dispose();
+        // What the portal said stays with the screenshots, for when a story failed.
+        await File.WriteAllTextAsync(Path.Combine(Locations.Logs, $"portal-{BaseUrl.Port}.log"), Log);
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
