@@ -22,6 +22,24 @@ if [ ! -d tests/smtp/node_modules/smtp-server ]; then
   npm ci --prefix tests/smtp --no-audit --no-fund >/dev/null
 fi
 
+# The browser tests drive Debian's Chromium through Playwright (never a browser of Playwright's own)
+# and inject axe-core from npm into the pages they check.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -f tests/NewsPortal.BrowserTests/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm (Node.js) is required to install axe-core for the browser tests." >&2
+    exit 1
+  fi
+  (cd tests/NewsPortal.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
