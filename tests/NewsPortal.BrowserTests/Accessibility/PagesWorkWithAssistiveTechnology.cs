@@ -16,6 +16,11 @@ public sealed class PagesWorkWithAssistiveTechnology(PortalFixture portal, ITest
         "/search?q=الريحان",
         "/privacy",
         "/admin/account/login",
+        "/en",
+        "/en/articles/1",
+        "/en/sections/economy",
+        "/en/search?q=library",
+        "/en/privacy",
     };
 
     public static TheoryData<string> AdminPages => new()
