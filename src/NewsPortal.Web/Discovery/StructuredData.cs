@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using NewsPortal.Core.Time;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Models;
@@ -17,14 +16,7 @@ public static class StructuredData
     /// </summary>
     private static readonly JsonSerializerOptions Json = new()
     {
-        Encoder = JavaScriptEncoder.Create(
-            UnicodeRanges.BasicLatin,
-            UnicodeRanges.Latin1Supplement,
-            UnicodeRanges.Arabic,
-            UnicodeRanges.ArabicSupplement,
-            UnicodeRanges.ArabicExtendedA,
-            UnicodeRanges.ArabicPresentationFormsA,
-            UnicodeRanges.ArabicPresentationFormsB),
+        Encoder = JavaScriptEncoder.Create(ArabicTextEncoding.Settings()),
     };
 
     public static string NewsArticle(ArticleMeta article, SiteOptions site, NewsDates dates)

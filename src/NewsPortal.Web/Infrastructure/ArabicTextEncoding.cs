@@ -19,7 +19,8 @@ public static class ArabicTextEncoding
         return services;
     }
 
-    private static TextEncoderSettings Settings() => new(
+    /// <summary>The encoder settings for anything else that writes text into pages (structured data).</summary>
+    public static TextEncoderSettings Settings() => new(
         UnicodeRanges.BasicLatin,
         UnicodeRanges.Latin1Supplement,
         UnicodeRanges.Arabic,
