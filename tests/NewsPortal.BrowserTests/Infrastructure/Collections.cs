@@ -14,3 +14,10 @@ public sealed class NewsroomCollection : ICollectionFixture<PortalFixture>
 {
     public const string Name = "Newsroom";
 }
+
+/// <summary>The newsletter's story, with a portal that sends through a real SMTP server.</summary>
+[CollectionDefinition(Name)]
+public sealed class NewsletterCollection : ICollectionFixture<NewsletterPortalFixture>
+{
+    public const string Name = "Newsletter";
+}
