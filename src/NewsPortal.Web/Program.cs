@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
@@ -54,6 +55,9 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton(sp => new NewsNumbers(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Digits));
 builder.Services.AddTransient<DemoContent>();
+builder.Services.AddDataProtection()
+    .SetApplicationName("NewsPortal")
+    .PersistKeysToDbContext<NewsDbContext>();
 builder.Services.AddScoped<SearchIndex>();
 
 // Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Newsletter;
@@ -5,8 +6,14 @@ using NewsPortal.Core.Newsroom;
 
 namespace NewsPortal.Core.Data;
 
-public class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<NewsUser>(options)
+public class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys behind sign-in cookies, antiforgery tokens and confirmation links live with the data,
+    /// so they survive a redeployed container and are shared by every instance on the same database.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
