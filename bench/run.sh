@@ -26,7 +26,7 @@ connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 query="${QUERY:-الطاقة الميناء}"
 admin_email="bench-admin@newsportal.local"
-admin_password="bench-admin-passphrase-$(date +%s)"
+admin_password="$(head -c 24 /dev/urandom | base64 | tr -d "/+=")"
 started_at=$(date +%s)
 
 command -v wrk >/dev/null || { echo "installing wrk..."; apt-get install -y wrk >/dev/null; }
@@ -112,7 +112,7 @@ targets=(
 
 measure() { # url -> "rps p99ms errors"
   local out rps p99 errors
-  out="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1")"
+  out="$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$1")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}' <<<"$out")"
   errors="$(awk '/Non-2xx or 3xx responses:/ {n+=$NF} /Socket errors:/ {n+=1} END {print n+0}' <<<"$out")"
@@ -171,7 +171,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "Load average (1, 5, 15 min) before the measurements: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Database: $articles published articles, $subscribers confirmed subscribers (bench/DataGenerator)."
-  echo "wrk -t$threads -c$connections -d$duration --latency on 127.0.0.1, no Accept-Encoding (uncompressed), after a $warmup warm-up;"
+  echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1, no Accept-Encoding (uncompressed), after a $warmup warm-up;"
   echo "$runs rounds; the median run by requests/s, with its own p99; ratio = requests/s ÷ the static file's median."
   echo "Search: \`$query\` ($search_hits result links on the first page)."
   echo
