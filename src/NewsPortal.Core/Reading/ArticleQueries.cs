@@ -48,6 +48,29 @@ public static class ArticleQueries
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);
 
+    /// <summary>How many of the newest tag-sharing articles are ranked; older ones rarely win and cost a scan.</summary>
+    public const int RelatedCandidatePool = 60;
+
+    /// <summary>
+    /// "You may also like" without ranking the whole archive: only the newest articles sharing a tag,
+    /// the newest of the section and the newest of the site are candidates, each found through an index.
+    /// </summary>
+    public static async Task<List<ArticleCard>> RelatedCardsAsync(this IQueryable<Article> published, int articleId, int sectionId,
+        IReadOnlyCollection<int> tagIds, int count, CancellationToken ct = default)
+    {
+        var others = published.Where(a => a.Id != articleId);
+        var candidates = new HashSet<int>();
+        if (tagIds.Count > 0)
+        {
+            candidates.UnionWith(await others.Where(a => a.Tags.Any(t => tagIds.Contains(t.Id)))
+                .Newest().Take(RelatedCandidatePool).Select(a => a.Id).ToListAsync(ct));
+        }
+        candidates.UnionWith(await others.InSection(sectionId).Newest().Take(count).Select(a => a.Id).ToListAsync(ct));
+        candidates.UnionWith(await others.Newest().Take(count).Select(a => a.Id).ToListAsync(ct));
+        return await others.Where(a => candidates.Contains(a.Id))
+            .RelatedTo(articleId, sectionId, tagIds).Take(count).ToCards().ToListAsync(ct);
+    }
+
     public static async Task<Page<ArticleCard>> ToPageAsync(this IQueryable<Article> articles, int number, int size, CancellationToken ct = default)
     {
         number = Page<ArticleCard>.Clamp(number);

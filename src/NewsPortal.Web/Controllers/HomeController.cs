@@ -24,27 +24,18 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock) : Contr
         var lead = front.FirstOrDefault(c => c.ImageUrl is not null) ?? front.FirstOrDefault();
         var latest = front.Where(c => c != lead).Take(LatestCount).ToList();
 
-        // One query for every section's newest articles rather than one per section.
-        var visible = ArticleQueries.VisibleAt(now);
+        // One small query per section, each a walk down the (section, status, time) index: a single
+        // windowed query over every section would sort the whole archive. Sections are few and fixed.
         var sections = await db.Sections.AsNoTracking()
             .OrderBy(s => s.Position).ThenBy(s => s.Name)
-            .Select(s => new
-            {
-                s.Name,
-                s.Slug,
-                Articles = db.Articles.Where(visible).Where(a => a.SectionId == s.Id)
-                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                    .Take(PerSection)
-                    .Select(a => new { a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.LeadImageUrl, a.LeadImageAlt, a.PublishedAt })
-                    .ToList(),
-            })
+            .Select(s => new { s.Id, s.Name, s.Slug })
             .ToListAsync(ct);
-
-        // The section is known here; joining it again per article would need SQL that SQLite lacks.
-        var blocks = sections.Where(s => s.Articles.Count > 0)
-            .Select(s => new SectionBlock(s.Name, s.Slug, s.Articles.Select(a => new ArticleCard(
-                a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.LeadImageUrl, a.LeadImageAlt, s.Name, s.Slug, a.PublishedAt!.Value)).ToList()))
-            .ToList();
+        var blocks = new List<SectionBlock>(sections.Count);
+        foreach (var section in sections)
+        {
+            var cards = await published.InSection(section.Id).Newest().Take(PerSection).ToCards().ToListAsync(ct);
+            if (cards.Count > 0) blocks.Add(new SectionBlock(section.Name, section.Slug, cards));
+        }
         return View(new HomePage(lead, latest, blocks));
     }
 }

@@ -31,8 +31,7 @@ public static class ArticlePageQuery
 
         var tagIds = article.Tags.Select(t => t.Id).ToList();
         var related = await db.Articles.AsNoTracking().Published(nowUtc)
-            .RelatedTo(article.Id, article.SectionId, tagIds)
-            .Take(RelatedCount).ToCards().ToListAsync(ct);
+            .RelatedCardsAsync(article.Id, article.SectionId, tagIds, RelatedCount, ct);
 
         // An unpublished article shown to staff carries the time it would go out, or its last change.
         var published = article.PublishedAt ?? article.UpdatedAt;

