@@ -180,11 +180,14 @@ public sealed class ArticlesController(
         }).ToList();
         article.TagWith(tags);
 
-        // Writers sign their own work; editors credit whoever wrote it.
-        var own = await db.Authors.Where(a => a.UserId == CurrentUserId).ToListAsync(ct);
-        var authors = IsEditor && form.AuthorIds.Count > 0
-            ? await db.Authors.Where(a => form.AuthorIds.Contains(a.Id)).ToListAsync(ct)
-            : article.Authors.Count > 0 && !IsEditor ? article.Authors.ToList() : own;
+        // Editors credit whoever wrote it; a writer's article keeps its byline, and starts with their own.
+        List<Author> authors;
+        if (IsEditor && form.AuthorIds.Count > 0)
+            authors = await db.Authors.Where(a => form.AuthorIds.Contains(a.Id)).ToListAsync(ct);
+        else if (!IsEditor && article.Authors.Count > 0)
+            authors = article.Authors.ToList();
+        else
+            authors = await db.Authors.Where(a => a.UserId == CurrentUserId).ToListAsync(ct);
         article.CreditTo(authors);
     }
 
