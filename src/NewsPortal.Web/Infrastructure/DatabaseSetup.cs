@@ -14,8 +14,7 @@ public static class DatabaseSetup
         // Interceptors registered in the container (diagnostics, tests) join every context.
         services.AddDbContextPool<NewsDbContext>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("NewsPortal.Migrations.Sqlite"))
-            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
-            .AddInterceptors(new SqliteDurability()));
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         return services;
     }
 
