@@ -40,6 +40,9 @@ builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptio
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
 builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations()
+    .Validate(redis => !redis.IsConfigured || redis.Parse() is not null, "Redis:Configuration cannot be read as a StackExchange.Redis configuration.")
+    .ValidateOnStart();
 builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.SectionName).ValidateDataAnnotations()
     .Validate(n => !n.Dkim.IsConfigured || File.Exists(n.Dkim.PrivateKeyPath), "Newsletter:Dkim:PrivateKeyPath names no file.")
     .ValidateOnStart();
@@ -108,6 +111,9 @@ builder.Services.AddNewsroomRateLimits();
 
 // Speed: cached reader pages (evicted by tag when editors change something), compressed responses.
 builder.Services.AddReaderCache(builder.Configuration);
+// Several instances share one Redis (when Redis:Configuration is set): the cached pages live there,
+// so an editor's change on one instance evicts them on all.
+builder.Services.AddSharedRedis(builder.Configuration);
 builder.Services.AddResponseCompression(options =>
 {
     options.EnableForHttps = true;

@@ -129,7 +129,8 @@ public class Article
     {
         if (Status != ArticleStatus.Scheduled || PublishedAt is not { } at || at > nowUtc) return false;
         Status = ArticleStatus.Published;
-        Touch(nowUtc);
+        // Going out a little after its time is no revision; ScheduledPublication makes the same change in SQL.
+        UpdatedAt = nowUtc;
         return true;
     }
 

@@ -7,7 +7,9 @@ namespace NewsPortal.Web.Publishing;
 
 /// <summary>
 /// Publishes scheduled articles when their time comes. The schedule lives in the database, so an
-/// article due while the portal was down goes out at the next start.
+/// article due while the portal was down goes out at the next start. Every instance of the portal
+/// runs one of these; each article is claimed by a conditional update, so it is published, audited
+/// and indexed once, by whichever instance claims it first.
 /// </summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
@@ -36,27 +38,40 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         }
     }
 
+    /// <summary>Publishes what is due; reports how many articles this instance published.</summary>
     public async Task<int> PublishDueAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var search = scope.ServiceProvider.GetRequiredService<SearchIndex>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now).ToListAsync(ct);
-        foreach (var article in due)
+        var due = await db.Articles.DueForPublication(now).Select(a => a.Id).ToListAsync(ct);
+        var published = 0;
+        foreach (var id in due)
         {
-            if (article.PublishIfDue(now))
-            {
-                db.AuditLog.Add(new AuditEntry(now, null, "النظام", AuditActions.ScheduledPublish, $"article:{article.Id}", article.Headline));
-            }
+            if (await PublishAsync(db, search, id, now, ct)) published++;
         }
-        if (due.Count > 0)
+        if (published > 0)
         {
-            await db.SaveChangesAsync(ct);
-            var search = scope.ServiceProvider.GetRequiredService<SearchIndex>();
-            foreach (var article in due) await search.IndexAsync(article, ct);
             await scope.ServiceProvider.GetRequiredService<Infrastructure.ReaderPages>().ChangedAsync(ct);
-            logger.LogInformation("Published {Count} scheduled article(s).", due.Count);
+            logger.LogInformation("Published {Count} scheduled article(s).", published);
         }
-        return due.Count;
+        return published;
     }
+
+    // The claim, its audit entry and its search row commit together: an instance that dies half way
+    // leaves the article scheduled for the next one, never published without a trace.
+    private static Task<bool> PublishAsync(NewsDbContext db, SearchIndex search, int id, DateTime now, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await db.Articles.TryPublishDueAsync(id, now, ct)) return false;
+            var article = await db.Articles.SingleAsync(a => a.Id == id, ct);
+            db.AuditLog.Add(new AuditEntry(now, null, "النظام", AuditActions.ScheduledPublish, $"article:{article.Id}", article.Headline));
+            await db.SaveChangesAsync(ct);
+            await search.IndexAsync(article, ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
 }
