@@ -30,9 +30,11 @@ public sealed class RedisOptions
         {
             var options = ConfigurationOptions.Parse(Configuration!);
             if (options.EndPoints.Count == 0) return null;
-            // Keep serving (uncached, with errors logged) while Redis is away, and reconnect when it is back,
-            // rather than failing the boot or every request for good.
+            // While Redis is away the portal serves pages uncached (the output cache logs and carries on):
+            // it starts anyway and reconnects in the background, and a command fails at once rather than
+            // waiting in a queue, so readers get an uncached page rather than a slow one.
             options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return options;
         }
         catch (ArgumentException)

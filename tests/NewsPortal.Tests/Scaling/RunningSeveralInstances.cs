@@ -103,7 +103,7 @@ public class RunningSeveralInstances(TwoInstances instances) : IClassFixture<Two
     });
 
     [Fact]
-    public async Task BothInstancesKeepTheirPagesInRedisAndTheHealthCheckCoversIt()
+    public async Task BothInstancesKeepTheirPagesInRedisAndTheHealthCheckCoversItWhileReadersAreServedWithoutIt()
     {
         Assert.Equal("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis",
             B.Services.GetRequiredService<IOutputCacheStore>().GetType().Assembly.GetName().Name);
@@ -111,6 +111,10 @@ public class RunningSeveralInstances(TwoInstances instances) : IClassFixture<Two
 
         using var redisAway = new TwoInstances.Instance($"127.0.0.1:{TestRedisServer.FreePort()}", new MeetingPoint());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await redisAway.CreateReader().GetAsync("/healthz")).StatusCode);
+        // Readers still get their pages, uncached, while Redis is away.
+        var home = await redisAway.CreateReader().GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.False(FromCache(await redisAway.CreateReader().GetAsync("/")));
     }
 }
 
