@@ -1,14 +1,16 @@
-# The portal as a container: build with the SDK image, run on the ASP.NET runtime image.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The portal as a container: build with the SDK image, run on the ASP.NET runtime image (Ubuntu 24.04).
+FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 WORKDIR /source
 COPY . .
 RUN dotnet publish src/NewsPortal.Web -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble
 WORKDIR /app
-# ICU for Arabic collation and the Umm al-Qura calendar, tzdata for the newsroom's time zone.
-RUN apt-get update && apt-get install -y --no-install-recommends libicu72 tzdata curl && rm -rf /var/lib/apt/lists/*
+# ICU for Arabic collation and the Umm al-Qura calendar, tzdata for the newsroom's time zone, curl for the health check.
+RUN apt-get update && apt-get install -y --no-install-recommends libicu74 tzdata curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app .
+# On its own the container keeps everything under /data (SQLite, uploads, mail files);
+# docker-compose.yml points it at PostgreSQL, Redis and an SMTP server instead.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ConnectionStrings__NewsPortal="Data Source=/data/newsportal.db" \
     Uploads__Directory=/data/uploads \

@@ -32,6 +32,17 @@ if [ ! -x /usr/bin/chromium ]; then
   $as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
 fi
+# The tests of several portal instances start a Redis of their own (Debian's redis-server) on a free
+# loopback port and stop it when done; the package's own service is never used.
+if [ ! -x /usr/bin/redis-server ]; then
+  echo "Installing Debian's redis-server for the multi-instance tests..."
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq redis-server >/dev/null
+  # Where an init system started the packaged service on installation, stop it again.
+  $as_root service redis-server stop >/dev/null 2>&1 || true
+fi
 if [ ! -f tests/NewsPortal.BrowserTests/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm (Node.js) is required to install axe-core for the browser tests." >&2
