@@ -123,6 +123,33 @@ public class RunningSeveralInstances(TwoInstances instances) : IClassFixture<Two
     }
 }
 
+public class LosingRedis
+{
+    private static bool FromCache(HttpResponseMessage response) => response.Headers.Age is not null;
+
+    [Fact]
+    public async Task AnInstanceServesReadersUncachedWhileRedisIsDownAndCachesAgainWhenItIsBack()
+    {
+        await using var redis = await TestRedisServer.StartAsync();
+        using var portal = new TwoInstances.Instance(redis.Configuration, new MeetingPoint());
+        var reader = portal.CreateReader();
+        await reader.GetAsync("/");
+        Assert.True(FromCache(await reader.GetAsync("/")));
+
+        await redis.StopAsync();
+        var meanwhile = await reader.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
+        Assert.False(FromCache(meanwhile));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await reader.GetAsync("/healthz")).StatusCode);
+
+        await redis.RestartAsync();
+        await Eventually.HoldsAsync(async () => (await reader.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "The portal did not reconnect to Redis.");
+        await reader.GetAsync("/");
+        Assert.True(FromCache(await reader.GetAsync("/")));
+    }
+}
+
 public class RunningOneInstance(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
