@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,20 +25,21 @@ public class SurvivingAHardKill
         var everyone = Enumerable.Range(1, 60).Select(i => $"reader-{i}@example.com").ToArray();
         var issue = await PrepareAsync(database, everyone);
         Process? portal = null;
+        var log = new ConcurrentQueue<string>();
         try
         {
-            portal = StartPortal(work, database, smtp.Port);
-            await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count == acceptedBeforeTheKill && smtp.Held == Connections), TimeSpan.FromSeconds(60),
-                "the portal did not reach a message in flight on every connection");
+            portal = StartPortal(work, database, smtp.Port, log);
+            await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count == acceptedBeforeTheKill && smtp.Held == Connections), TimeSpan.FromSeconds(120),
+                () => $"the portal did not reach a message in flight on every connection: {smtp.Count} accepted, {smtp.Held} held; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
             portal.Kill();
             await portal.WaitForExitAsync();
             Assert.Equal(IssueStatus.Sending, await StatusAsync(database, issue));
 
             await smtp.ReleaseAsync();
-            portal = StartPortal(work, database, smtp.Port);
+            portal = StartPortal(work, database, smtp.Port, log);
             // Claims of the killed process are taken over once their lease (two seconds here) runs out.
-            await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromSeconds(60),
-                "the restarted portal did not finish the issue");
+            await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromSeconds(120),
+                () => $"the restarted portal did not finish the issue: {smtp.Count} messages received, exited: {portal.HasExited}; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
         }
         finally
         {
@@ -84,7 +86,7 @@ public class SurvivingAHardKill
         return await db.NewsletterIssues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync();
     }
 
-    private static Process StartPortal(string work, string database, int smtpPort)
+    private static Process StartPortal(string work, string database, int smtpPort, ConcurrentQueue<string> log)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -113,8 +115,8 @@ public class SurvivingAHardKill
         };
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
