@@ -4,8 +4,14 @@
 // message, which is how the tests catch the portal mid-issue. Every RCPT TO is logged to
 // attempts.log in --dir, so a test can see what was tried, not only what arrived.
 //
+// With --hold-after N it accepts N messages and then holds every further one unanswered: the
+// message is received in full, but the client waits for the server's reply, as at the instant a
+// portal is killed mid-send. Each held message adds a line to held.log. If the client goes away
+// while it waits, the held message is stored anyway — a server that took it but whose answer was
+// lost, the worst case for repeats. A line "release" on stdin answers the held ones and stops holding.
+//
 //   node server.js --port 0 --dir ./out [--delay-ms 20] [--soft-fail REGEX --soft-fail-times 1]
-//                  [--hard-fail REGEX] [--discard] [--exit-with-stdin]
+//                  [--hard-fail REGEX] [--hold-after N] [--discard] [--exit-with-stdin]
 //
 // It prints "listening PORT" once it accepts connections.
 "use strict";
@@ -28,11 +34,20 @@ const softFail = option("soft-fail", null) ? new RegExp(option("soft-fail")) : n
 const softFailTimes = Number(option("soft-fail-times", 1));
 const hardFail = option("hard-fail", null) ? new RegExp(option("hard-fail")) : null;
 const discard = option("discard", false) === true;
+let holdAfter = option("hold-after", null) === null ? null : Number(option("hold-after"));
 
 fs.mkdirSync(dir, { recursive: true });
 const attemptsLog = fs.createWriteStream(path.join(dir, "attempts.log"), { flags: "a" });
 const softFailures = new Map();
 let received = 0;
+let admitted = 0;
+const held = [];
+const heldLog = path.join(dir, "held.log");
+
+function release() {
+  holdAfter = null;
+  for (const message of held.splice(0)) message.finish(true);
+}
 
 function refuse(code, text) {
   const error = new Error(text);
@@ -70,19 +85,34 @@ const server = new SMTPServer({
     const chunks = [];
     stream.on("data", (chunk) => { if (!discard) chunks.push(chunk); });
     stream.on("end", () => {
-      const finish = () => {
+      const finish = (answer) => {
         received++;
-        if (discard) return callback();
+        const reply = (error) => { if (answer) callback(error || null); };
+        if (discard) return reply();
         const name = String(Date.now()) + "-" + process.pid + "-" + received;
         const temporary = path.join(dir, name + ".tmp");
         // Written aside, then renamed: a reader of the folder never sees half a message.
         fs.writeFile(temporary, Buffer.concat(chunks), (error) => {
-          if (error) return callback(error);
-          fs.rename(temporary, path.join(dir, name + ".eml"), (renameError) => callback(renameError || null));
+          if (error) return reply(error);
+          fs.rename(temporary, path.join(dir, name + ".eml"), (renameError) => reply(renameError));
         });
       };
-      if (delayMs > 0) setTimeout(finish, delayMs); else finish();
+      if (holdAfter !== null && admitted >= holdAfter) {
+        held.push({ session: session.id, finish });
+        fs.appendFileSync(heldLog, session.id + "\n");
+        return;
+      }
+      admitted++;
+      if (delayMs > 0) setTimeout(() => finish(true), delayMs); else finish(true);
     });
+  },
+
+  onClose(session) {
+    for (let i = held.length - 1; i >= 0; i--) {
+      if (held[i].session !== session.id) continue;
+      const [message] = held.splice(i, 1);
+      message.finish(false);
+    }
   },
 });
 
@@ -101,5 +131,15 @@ process.on("SIGINT", stop);
 if (option("exit-with-stdin", false) === true) {
   // The test host holds our stdin open; when it goes away, however it died, so does this server.
   process.stdin.on("end", stop);
+  let input = "";
+  process.stdin.on("data", (chunk) => {
+    input += chunk;
+    let end;
+    while ((end = input.indexOf("\n")) >= 0) {
+      const line = input.slice(0, end).trim();
+      input = input.slice(end + 1);
+      if (line === "release") release();
+    }
+  });
   process.stdin.resume();
 }

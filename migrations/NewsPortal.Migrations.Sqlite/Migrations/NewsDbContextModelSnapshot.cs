@@ -201,6 +201,10 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 

@@ -17,6 +17,7 @@ public class Delivery
 {
     public const int MaxAttempts = 8;
     public const int ErrorMaxLength = 500;
+    public const int ClaimedByMaxLength = 100;
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(2);
@@ -37,6 +38,9 @@ public class Delivery
     public int Attempts { get; private set; }
     public DateTime NextAttemptAt { get; private set; }
     public DateTime? ClaimedUntil { get; private set; }
+
+    /// <summary>The dispatcher instance that claimed the row last; while <see cref="ClaimedUntil"/> lies ahead, only it may send.</summary>
+    public string? ClaimedBy { get; private set; }
     public string? LastError { get; private set; }
     public DateTime? SentAt { get; private set; }
 

@@ -35,6 +35,16 @@ public sealed class NewsletterDispatcher(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Names this dispatcher on the rows it claims; unique per start, so a restarted process never mistakes a dead one's claims for its own.</summary>
+    public string InstanceId { get; } = NewInstanceId();
+
+    private static string NewInstanceId()
+    {
+        var host = Environment.MachineName;
+        if (host.Length > 60) host = host[..60];
+        return $"{host}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..12]}";
+    }
+
     // Primary constructor parameters are not visible to the nested lanes.
     private IServiceScopeFactory Scopes => scopes;
     private IMailTransport Transport => transport;
@@ -65,8 +75,18 @@ public sealed class NewsletterDispatcher(
                 if (busy) continue;
                 // Nothing to do: let connections go rather than hold them open idle.
                 foreach (var lane in lanes) await lane.CloseAsync();
-                // Counted from the start of the round, so time that passed during it is not waited again.
-                var wait = started + TimeSpan.FromSeconds(options.Value.PollSeconds) - Now;
+                // Counted from the start of the round, so time that passed during it is not waited again;
+                // cut short when a retry, a scheduled issue or a dead dispatcher's lease falls due sooner.
+                var wake = started + TimeSpan.FromSeconds(options.Value.PollSeconds);
+                try
+                {
+                    if (await NextDueAsync(stoppingToken) is { } due && due < wake) wake = due;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "The newsletter dispatcher could not look up its next due time.");
+                }
+                var wait = wake - Now;
                 if (wait > TimeSpan.Zero) await Task.WhenAny(signal, Task.Delay(wait, clock, stoppingToken));
             }
         }
@@ -84,11 +104,12 @@ public sealed class NewsletterDispatcher(
     {
         var confirmations = await SendOwedConfirmationsAsync(ct);
         await StartDueIssuesAsync(ct);
-        var batch = await ClaimAsync(ct);
+        var (batch, lostRace) = await ClaimAsync(ct);
         if (batch.Count == 0)
         {
             await FinishDrainedIssuesAsync(ct);
-            return confirmations == ConfirmationsPerRound;
+            // Rows were there but another dispatcher took them first: look again for the next ones.
+            return lostRace || confirmations == ConfirmationsPerRound;
         }
         await SendAsync(batch, lanes, ct);
         return true;
@@ -130,21 +151,32 @@ public sealed class NewsletterDispatcher(
         return sent;
     }
 
+    /// <summary>
+    /// Turns each due issue into its delivery rows, exactly once however many dispatchers see it due
+    /// at the same moment: a conditional update of the issue opens the transaction and takes the
+    /// row's write lock; a second dispatcher's update waits for it and then finds the issue no longer
+    /// scheduled, changes nothing and moves on. A crash before the commit leaves the issue scheduled.
+    /// </summary>
     private async Task StartDueIssuesAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var now = Now;
-        var due = await db.NewsletterIssues.Where(i => i.Status == IssueStatus.Scheduled && i.ScheduledAt <= now).OrderBy(i => i.ScheduledAt).ToListAsync(ct);
-        foreach (var issue in due)
+        var due = await db.NewsletterIssues.AsNoTracking().Where(i => i.Status == IssueStatus.Scheduled && i.ScheduledAt <= now)
+            .OrderBy(i => i.ScheduledAt).Select(i => i.Id).ToListAsync(ct);
+        foreach (var id in due)
         {
-            var articles = await db.ArticlesForAsync(issue, now, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // One statement for every recipient; the unique (issue, subscriber) index makes a repeat add nothing.
+            var won = await db.NewsletterIssues.Where(i => i.Id == id && i.Status == IssueStatus.Scheduled && i.ScheduledAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now), ct);
+            if (won == 0) continue;
+            var issue = await db.NewsletterIssues.SingleAsync(i => i.Id == id, ct);
+            var articles = await db.ArticlesForAsync(issue, now, ct);
+            // One standard INSERT ... SELECT for every recipient (the same on SQLite and PostgreSQL), not
+            // thousands of tracked entities; the unique (issue, subscriber) index stands behind "once".
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Deliveries" ("IssueId", "SubscriberId", "Status", "Attempts", "NextAttemptAt")
                 SELECT {issue.Id}, "Id", {(int)DeliveryStatus.Waiting}, 0, {now} FROM "Subscribers" WHERE "Status" = {(int)SubscriberStatus.Confirmed}
-                ON CONFLICT ("IssueId", "SubscriberId") DO NOTHING
                 """, ct);
             var recipients = await db.Deliveries.CountAsync(d => d.IssueId == issue.Id, ct);
             issue.Start(articles.Select(a => a.Id).ToList(), recipients, now);
@@ -155,28 +187,43 @@ public sealed class NewsletterDispatcher(
     }
 
     /// <summary>
-    /// Takes the next due rows under a lease, in one statement, so two dispatchers never take the same
-    /// row. Rows still marked as sending whose lease ran out belonged to a dispatcher that died.
-    /// (On PostgreSQL the inner SELECT gains FOR UPDATE SKIP LOCKED.)
+    /// Takes the next due rows under a lease in two portable steps: pick candidates, then claim them
+    /// with one conditional update that repeats the "claimable" test, so a row another dispatcher
+    /// claimed in between is not taken again (its status or lease no longer match). The rows that
+    /// now carry this instance's name are the batch. LostRace: there were candidates, all taken.
     /// </summary>
-    private async Task<List<Delivery>> ClaimAsync(CancellationToken ct)
+    private async Task<(List<Delivery> Batch, bool LostRace)> ClaimAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var now = Now;
         var until = now.AddSeconds(options.Value.LeaseSeconds);
-        return await db.Deliveries.FromSql($"""
-            UPDATE "Deliveries" SET "Status" = {(int)DeliveryStatus.Sending}, "ClaimedUntil" = {until}
-            WHERE "Id" IN (
-                SELECT d."Id" FROM "Deliveries" AS d
-                JOIN "NewsletterIssues" AS i ON i."Id" = d."IssueId"
-                WHERE i."Status" = {(int)IssueStatus.Sending}
-                  AND ((d."Status" = {(int)DeliveryStatus.Waiting} AND d."NextAttemptAt" <= {now})
-                    OR (d."Status" = {(int)DeliveryStatus.Sending} AND d."ClaimedUntil" <= {now}))
-                ORDER BY d."Id"
-                LIMIT {options.Value.BatchSize})
-            RETURNING *
-            """).AsNoTracking().ToListAsync(ct);
+        var candidates = await db.Deliveries.AsNoTracking().ClaimableAt(now)
+            .Where(d => db.NewsletterIssues.Any(i => i.Id == d.IssueId && i.Status == IssueStatus.Sending))
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (candidates.Count == 0) return ([], false);
+        var instance = InstanceId;
+        await db.Deliveries.Where(d => candidates.Contains(d.Id)).ClaimableAt(now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Sending)
+                .SetProperty(d => d.ClaimedBy, instance)
+                .SetProperty(d => d.ClaimedUntil, until), ct);
+        var batch = await db.Deliveries.AsNoTracking()
+            .Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Sending && d.ClaimedBy == instance)
+            .OrderBy(d => d.Id).ToListAsync(ct);
+        return (batch, batch.Count == 0);
+    }
+
+    /// <summary>The earliest moment something becomes claimable or due without anyone waking the dispatcher.</summary>
+    private async Task<DateTime?> NextDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var sending = db.Deliveries.AsNoTracking().Where(d => db.NewsletterIssues.Any(i => i.Id == d.IssueId && i.Status == IssueStatus.Sending));
+        var retry = await sending.Where(d => d.Status == DeliveryStatus.Waiting).MinAsync(d => (DateTime?)d.NextAttemptAt, ct);
+        var lease = await sending.Where(d => d.Status == DeliveryStatus.Sending).MinAsync(d => d.ClaimedUntil, ct);
+        var scheduled = await db.NewsletterIssues.AsNoTracking().Where(i => i.Status == IssueStatus.Scheduled).MinAsync(i => i.ScheduledAt, ct);
+        return new[] { retry, lease, scheduled }.Where(t => t is not null).Min();
     }
 
     private async Task FinishDrainedIssuesAsync(CancellationToken ct)
@@ -229,7 +276,8 @@ public sealed class NewsletterDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await db.Deliveries.Where(d => untried.Contains(d.Id) && d.Status == DeliveryStatus.Sending)
+            var instance = InstanceId;
+            await db.Deliveries.Where(d => untried.Contains(d.Id) && d.Status == DeliveryStatus.Sending && d.ClaimedBy == instance)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Waiting).SetProperty(d => d.ClaimedUntil, (DateTime?)null), CancellationToken.None);
         }
     }
@@ -303,27 +351,35 @@ public sealed class NewsletterDispatcher(
         internal async Task DrainAsync(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients, OutcomeWriter outcomes,
             ConcurrentBag<long> done, CancellationToken stopping)
         {
-            while (!stopping.IsCancellationRequested && queue.TryRead(out var delivery))
+            var next = Take(queue, recipients);
+            while (next is (var delivery, var recipient, var message) && !stopping.IsCancellationRequested)
             {
                 var bounced = false;
-                if (!recipients.TryGetValue(delivery.SubscriberId, out var recipient) || recipient.Status != SubscriberStatus.Confirmed)
-                {
-                    delivery.Skip();
-                }
-                else
-                {
-                    bounced = await SendOneAsync(delivery, recipient);
-                }
-                // Saved before this connection sends its next message: a crash can repeat at most the one in flight.
-                await outcomes.RecordAsync(delivery, bounced ? recipient!.Id : null);
+                if (message is null) delivery.Skip();
+                else bounced = await SendOneAsync(delivery, message);
+                var saved = outcomes.RecordAsync(delivery, bounced ? recipient!.Id : null);
+                // The next message is built while this outcome is committed: work for the processor only,
+                // nothing leaves before the commit, so a crash can still repeat at most the one in flight.
+                next = stopping.IsCancellationRequested ? null : Take(queue, recipients);
+                await saved;
                 done.Add(delivery.Id);
             }
         }
 
-        /// <summary>Sends one message and applies the outcome to the delivery; true when the address bounced.</summary>
-        private async Task<bool> SendOneAsync(Delivery delivery, Recipient recipient)
+        /// <summary>The next delivery and its message; no message when the subscriber left before their turn.</summary>
+        private (Delivery Delivery, Recipient? Recipient, MimeMessage? Message)? Take(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients)
         {
-            var message = dispatcher.Composer.ForRecipient(dispatcher._contents[delivery.IssueId], recipient.Email, recipient.UnsubscribeToken);
+            if (!queue.TryRead(out var delivery)) return null;
+            if (!recipients.TryGetValue(delivery.SubscriberId, out var recipient) || recipient.Status != SubscriberStatus.Confirmed)
+            {
+                return (delivery, null, null);
+            }
+            return (delivery, recipient, dispatcher.Composer.ForRecipient(dispatcher._contents[delivery.IssueId], recipient.Email, recipient.UnsubscribeToken));
+        }
+
+        /// <summary>Sends one message and applies the outcome to the delivery; true when the address bounced.</summary>
+        private async Task<bool> SendOneAsync(Delivery delivery, MimeMessage message)
+        {
             try
             {
                 _session ??= await dispatcher.Transport.OpenSessionAsync();

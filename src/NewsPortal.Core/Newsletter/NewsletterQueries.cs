@@ -19,6 +19,19 @@ public static class NewsletterQueries
         return string.IsNullOrEmpty(search) ? subscribers : subscribers.Where(s => s.Email.Contains(search));
     }
 
+    /// <summary>Issues that never started sending (drafts, and scheduled ones whose time has not come): they may still be deleted.</summary>
+    public static IQueryable<NewsletterIssue> Unsent(this IQueryable<NewsletterIssue> issues) =>
+        issues.Where(i => i.Status == IssueStatus.Draft || i.Status == IssueStatus.Scheduled);
+
+    /// <summary>
+    /// Rows a dispatcher may claim now: waiting ones whose time has come, and claimed ones whose lease
+    /// ran out (their dispatcher died). Used both to pick rows and, again, as the condition of the
+    /// claiming update, so a row another dispatcher took in between is left alone.
+    /// </summary>
+    public static IQueryable<Delivery> ClaimableAt(this IQueryable<Delivery> deliveries, DateTime nowUtc) =>
+        deliveries.Where(d => (d.Status == DeliveryStatus.Waiting && d.NextAttemptAt <= nowUtc)
+            || (d.Status == DeliveryStatus.Sending && d.ClaimedUntil <= nowUtc));
+
     /// <summary>The articles an issue carries, as readers may see them now, in the issue's order.</summary>
     public static async Task<IReadOnlyList<ArticleCard>> ArticlesForAsync(this NewsDbContext db, NewsletterIssue issue, DateTime nowUtc, CancellationToken ct = default)
     {

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string EraseSubscriber = "erase-subscriber";
     public const string SendNewsletter = "send-newsletter";
     public const string ScheduleNewsletter = "schedule-newsletter";
+    public const string DeleteNewsletter = "delete-newsletter";
     public const string MarkBreaking = "mark-breaking";
     public const string ClearBreaking = "clear-breaking";
 }

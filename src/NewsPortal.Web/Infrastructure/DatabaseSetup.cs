@@ -14,7 +14,8 @@ public static class DatabaseSetup
         // Interceptors registered in the container (diagnostics, tests) join every context.
         services.AddDbContextPool<NewsDbContext>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("NewsPortal.Migrations.Sqlite"))
-            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            .AddInterceptors(new SqliteDurability()));
         return services;
     }
 

@@ -4,7 +4,8 @@ using MimeKit;
 namespace NewsPortal.Tests.Infrastructure;
 
 /// <summary>How the test SMTP server (tests/smtp/server.js) should behave.</summary>
-public sealed record SmtpBehaviour(int DelayMs = 0, string? SoftFail = null, int SoftFailTimes = 1, string? HardFail = null);
+/// <remarks><paramref name="HoldAfter"/>: accept that many messages, then leave every further one unanswered until <see cref="TestSmtpServer.Release"/>.</remarks>
+public sealed record SmtpBehaviour(int DelayMs = 0, string? SoftFail = null, int SoftFailTimes = 1, string? HardFail = null, int? HoldAfter = null);
 
 /// <summary>
 /// A real SMTP server in a child Node process, on a loopback port, storing what it accepts as .eml
@@ -71,6 +72,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             start.ArgumentList.Add("--hard-fail");
             start.ArgumentList.Add(behaviour.HardFail);
         }
+        if (behaviour.HoldAfter is { } holdAfter)
+        {
+            start.ArgumentList.Add("--hold-after");
+            start.ArgumentList.Add(holdAfter.ToString());
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
@@ -97,6 +103,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
         Messages().Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Messages received in full and left waiting for the server's answer (see <see cref="SmtpBehaviour.HoldAfter"/>).</summary>
+    public int Held
+    {
+        get
+        {
+            var log = Path.Combine(Directory, "held.log");
+            if (!File.Exists(log)) return 0;
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+    }
+
+    /// <summary>Answers the held messages and holds no more.</summary>
+    public async Task ReleaseAsync()
+    {
+        var input = (_process ?? throw new InvalidOperationException("The server is not running.")).StandardInput;
+        await input.WriteLineAsync("release");
+        await input.FlushAsync();
+    }
 
     /// <summary>How many times the portal tried to hand over mail for the address (every RCPT TO, accepted or not).</summary>
     public int AttemptsFor(string address)

@@ -47,6 +47,21 @@ public class DispatchingAnIssue
     }
 
     [Fact]
+    public async Task ARetryGoesOutWhenItFallsDueNotAtTheNextPoll()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(SoftFail: "^soft-"));
+        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: new() { ["Newsletter:PollSeconds"] = "3600" });
+        await portal.ConfirmedSubscribersAsync("soft-1@example.com", "fine-1@example.com");
+
+        var issue = await portal.SendIssueAsync();
+        await Eventually.HoldsAsync(async () => (await portal.DeliveriesAsync(issue)).Any(d => d.Status == DeliveryStatus.Waiting && d.Attempts == 1));
+        // Exactly the backoff, an hour before the next poll, and no wake-up call: only the retry's own time can start it.
+        portal.Clock.Advance(Delivery.Backoff(1));
+        await portal.WaitUntilSentAsync(issue);
+        Assert.Single(smtp.MessagesTo("soft-1@example.com"));
+    }
+
+    [Fact]
     public async Task PermanentRefusalsBounceTheAddressWhichIsNeverTriedAgain()
     {
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HardFail: "^gone-"));

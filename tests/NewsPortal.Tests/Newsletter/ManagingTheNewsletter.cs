@@ -137,6 +137,47 @@ public class ManagingTheNewsletter(NewsletterPortal portal) : IClassFixture<News
     }
 
     [Fact]
+    public async Task AnEditorDeletesAnUnsentIssueButNeverOneThatWentOut()
+    {
+        var draft = await portal.WithDbAsync(async db =>
+        {
+            var issue = new NewsletterIssue("مسودة ستُحذف", null, ArticleSelection.Chosen, [], portal.Clock.GetUtcNow().UtcDateTime, "test");
+            db.NewsletterIssues.Add(issue);
+            await db.SaveChangesAsync();
+            return issue.Id;
+        });
+        var sent = await portal.SendIssueAsync("نشرة أُرسلت فلا تُحذف");
+        await portal.WaitUntilSentAsync(sent);
+        var (writer, _) = await Staff.SignedInAsync(portal, NewsroomRoles.Writer);
+        var (editor, _) = await Staff.SignedInAsync(portal, NewsroomRoles.Editor);
+
+        var page = await editor.GetDocumentAsync($"/admin/newsletters/{draft}");
+        var button = page.QuerySelector($"form[action='/admin/newsletters/{draft}/delete'] button");
+        Assert.False(string.IsNullOrEmpty(button?.GetAttribute("data-confirm")), "deleting asks for confirmation first");
+        Assert.Null((await editor.GetDocumentAsync($"/admin/newsletters/{sent}")).QuerySelector($"form[action='/admin/newsletters/{sent}/delete']"));
+
+        var forged = await editor.PostAsync($"/admin/newsletters/{draft}/delete", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var byWriter = await writer.SubmitAsync("/admin", $"/admin/newsletters/{draft}/delete", []);
+        Assert.StartsWith("http://localhost/admin/account/denied", byWriter.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.SubmitAsync("/admin/newsletters/new", "/admin/newsletters/999999/delete", [])).StatusCode);
+        Assert.True(await portal.WithDbAsync(db => db.NewsletterIssues.AnyAsync(i => i.Id == draft)));
+
+        var deleted = await editor.SubmitAsync("/admin/newsletters/new", $"/admin/newsletters/{draft}/delete", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/admin/newsletters", deleted.Headers.Location?.OriginalString);
+        Assert.False(await portal.WithDbAsync(db => db.NewsletterIssues.AnyAsync(i => i.Id == draft)));
+        var audit = await portal.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.Subject == $"newsletter:{draft}"));
+        Assert.Equal(AuditActions.DeleteNewsletter, audit.Action);
+
+        var refused = await editor.SubmitAsync("/admin/newsletters/new", $"/admin/newsletters/{sent}/delete", []);
+        Assert.Equal($"/admin/newsletters/{sent}", refused.Headers.Location?.OriginalString);
+        Assert.Contains("لا يمكن حذف نشرة بدأ إرسالها", (await editor.GetDocumentAsync($"/admin/newsletters/{sent}")).Body!.TextContent);
+        Assert.True(await portal.WithDbAsync(db => db.NewsletterIssues.AnyAsync(i => i.Id == sent)));
+        Assert.False(await portal.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Subject == $"newsletter:{sent}" && a.Action == AuditActions.DeleteNewsletter)));
+    }
+
+    [Fact]
     public async Task DkimSignaturesVerifyWhenAKeyIsConfigured()
     {
         using var rsa = RSA.Create(2048);

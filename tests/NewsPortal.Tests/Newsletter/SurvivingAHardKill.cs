@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,24 +16,31 @@ public class SurvivingAHardKill
     [Fact]
     public async Task NobodyIsMissedAndRepeatsAreAtMostOnePerOpenConnection()
     {
+        const int acceptedBeforeTheKill = 20;
         var work = Directory.CreateTempSubdirectory("newsportal-kill-").FullName;
         var database = Path.Combine(work, "portal.db");
-        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(DelayMs: 30));
+        // The server takes 20 messages, then leaves each connection waiting for its answer: the kill
+        // lands with a message in flight on every connection and the issue certainly unfinished. The generous
+        // limits only bound a portal that starts slowly on a crowded machine; nothing here is timed.
+        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: acceptedBeforeTheKill));
         var everyone = Enumerable.Range(1, 60).Select(i => $"reader-{i}@example.com").ToArray();
         var issue = await PrepareAsync(database, everyone);
         Process? portal = null;
+        var log = new ConcurrentQueue<string>();
         try
         {
-            portal = StartPortal(work, database, smtp.Port);
-            await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count >= 10), TimeSpan.FromSeconds(60), "the portal sent nothing");
+            portal = StartPortal(work, database, smtp.Port, log);
+            await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count == acceptedBeforeTheKill && smtp.Held == Connections), TimeSpan.FromMinutes(5),
+                () => $"the portal did not reach a message in flight on every connection: {smtp.Count} accepted, {smtp.Held} held; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
             portal.Kill();
             await portal.WaitForExitAsync();
-            Assert.True(smtp.Count < everyone.Length, "the issue finished before the kill; nothing was tested");
+            Assert.Equal(IssueStatus.Sending, await StatusAsync(database, issue));
 
-            portal = StartPortal(work, database, smtp.Port);
+            await smtp.ReleaseAsync();
+            portal = StartPortal(work, database, smtp.Port, log);
             // Claims of the killed process are taken over once their lease (two seconds here) runs out.
-            await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromSeconds(60),
-                "the restarted portal did not finish the issue");
+            await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromMinutes(5),
+                () => $"the restarted portal did not finish the issue: {smtp.Count} messages received, exited: {portal.HasExited}; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
         }
         finally
         {
@@ -79,7 +87,7 @@ public class SurvivingAHardKill
         return await db.NewsletterIssues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync();
     }
 
-    private static Process StartPortal(string work, string database, int smtpPort)
+    private static Process StartPortal(string work, string database, int smtpPort, ConcurrentQueue<string> log)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -108,8 +116,8 @@ public class SurvivingAHardKill
         };
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -11,6 +11,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         delivery.ToTable("Deliveries");
         delivery.Property(d => d.Status).HasConversion<int>();
         delivery.Property(d => d.LastError).HasMaxLength(Delivery.ErrorMaxLength);
+        delivery.Property(d => d.ClaimedBy).HasMaxLength(Delivery.ClaimedByMaxLength);
         // One row per issue and subscriber, whoever makes it and however often: expanding an issue twice adds nothing.
         delivery.HasIndex(d => new { d.IssueId, d.SubscriberId }).IsUnique();
         // The claim query: the next rows of an issue that are due.

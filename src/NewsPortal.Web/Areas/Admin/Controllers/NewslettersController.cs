@@ -157,6 +157,28 @@ public sealed class NewslettersController(NewsDbContext db, NewsletterComposer c
         return RedirectToAction(nameof(Show), new { id });
     }
 
+    /// <summary>
+    /// Deletes an issue that never started. The delete itself carries the condition, so an issue the
+    /// dispatcher starts at the same moment is either deleted before it starts or not deleted at all.
+    /// </summary>
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        var subject = await db.NewsletterIssues.Where(i => i.Id == id).Select(i => i.Subject).SingleOrDefaultAsync(ct);
+        if (subject is null) return NotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.NewsletterIssues.Unsent().Where(i => i.Id == id).ExecuteDeleteAsync(ct) == 0)
+        {
+            Flash("لا يمكن حذف نشرة بدأ إرسالها أو اكتمل؛ يُحذف ما لم يُرسل بعد فقط.");
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        db.AuditLog.Add(Audit(AuditActions.DeleteNewsletter, $"newsletter:{id}", subject));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        Flash("حُذفت النشرة.");
+        return RedirectToAction(nameof(Index));
+    }
+
     /// <summary>The numbers the progress page polls.</summary>
     [HttpGet("{id:int}/progress")]
     public async Task<IActionResult> Progress(int id, CancellationToken ct)
