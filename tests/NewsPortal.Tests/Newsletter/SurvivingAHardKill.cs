@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsletter;
@@ -17,19 +16,20 @@ public class SurvivingAHardKill
     {
         var work = Directory.CreateTempSubdirectory("newsportal-kill-").FullName;
         var database = Path.Combine(work, "portal.db");
+        var connectionString = TestDatabase.ConnectionStringFor(database);
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(DelayMs: 30));
         var everyone = Enumerable.Range(1, 60).Select(i => $"reader-{i}@example.com").ToArray();
         var issue = await PrepareAsync(database, everyone);
         Process? portal = null;
         try
         {
-            portal = StartPortal(work, database, smtp.Port);
+            portal = StartPortal(work, connectionString, smtp.Port);
             await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count >= 10), TimeSpan.FromSeconds(60), "the portal sent nothing");
             portal.Kill();
             await portal.WaitForExitAsync();
             Assert.True(smtp.Count < everyone.Length, "the issue finished before the kill; nothing was tested");
 
-            portal = StartPortal(work, database, smtp.Port);
+            portal = StartPortal(work, connectionString, smtp.Port);
             // Claims of the killed process are taken over once their lease (two seconds here) runs out.
             await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromSeconds(60),
                 "the restarted portal did not finish the issue");
@@ -41,17 +41,16 @@ public class SurvivingAHardKill
                 portal.Kill();
                 await portal.WaitForExitAsync();
             }
-            SqliteConnection.ClearAllPools();
         }
 
         var copies = smtp.Messages().GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(everyone, a => Assert.True(copies.GetValueOrDefault(a) >= 1, $"{a} got nothing"));
         Assert.True(copies.Values.Sum(c => c - 1) <= Connections, $"{copies.Values.Sum(c => c - 1)} repeats for {Connections} connections");
+        await TestDatabase.DeleteAsync(database);
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 
-    private static NewsDbContext Open(string database) => new(new DbContextOptionsBuilder<NewsDbContext>()
-        .UseSqlite($"Data Source={database}", o => o.MigrationsAssembly("NewsPortal.Migrations.Sqlite")).Options);
+    private static NewsDbContext Open(string database) => TestDatabase.Open(database);
 
     private static async Task<int> PrepareAsync(string database, string[] addresses)
     {
@@ -79,7 +78,7 @@ public class SurvivingAHardKill
         return await db.NewsletterIssues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync();
     }
 
-    private static Process StartPortal(string work, string database, int smtpPort)
+    private static Process StartPortal(string work, string connectionString, int smtpPort)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -93,7 +92,8 @@ public class SurvivingAHardKill
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings__NewsPortal"] = $"Data Source={database}",
+            ["Database__Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings__NewsPortal"] = connectionString,
             ["Site__BaseUrl"] = "https://news.example",
             ["Demo__Seed"] = "false",
             ["Mail__PickupDirectory"] = Path.Combine(work, "mail"),
