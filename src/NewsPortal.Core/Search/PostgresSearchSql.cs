@@ -28,15 +28,16 @@ internal static class PostgresSearchSql
 
     /// <summary>
     /// Matching articles with a score where lower is better, as bm25 gives it on SQLite, rounded so
-    /// that scores a hair apart count as equal and the newer article wins. Normalisation 1 divides by
-    /// the log of the document's length, so a long body does not win by repetition alone.
+    /// that scores a hair apart count as equal and the newer article wins. ts_rank adds each further
+    /// occurrence of a word with less weight (1, 1/4, 1/9 ...), so repetition saturates as in bm25;
+    /// no normalisation by length, which would let a short article beat a longer, better match.
     /// </summary>
     public static FormattableString Hits(SearchQuery query)
     {
         var expression = ToTsQuery(query);
         // The weights array lists D, C, B, A.
         return $$"""
-            SELECT "ArticleId", round(-ts_rank('{0, 0.1, 0.4, 1.0}', "Document", to_tsquery('simple', {{expression}}), 1)::numeric, 3)::float8 AS "Score"
+            SELECT "ArticleId", round(-ts_rank('{0, 0.1, 0.4, 1.0}', "Document", to_tsquery('simple', {{expression}}))::numeric, 3)::float8 AS "Score"
             FROM "ArticleSearch"
             WHERE "Document" @@ to_tsquery('simple', {{expression}})
             """;

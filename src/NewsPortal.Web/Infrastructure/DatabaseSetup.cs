@@ -29,7 +29,8 @@ public static class DatabaseSetup
         where TBuilder : DbContextOptionsBuilder
     {
         if (provider == DatabaseOptions.Postgres)
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations))
+                .AddInterceptors(PostgresTextParameters.Instance);
         else
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
         return options;

@@ -42,14 +42,17 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public string ConnectionString => _connectionString ??= TestDatabase.ConnectionStringFor(_databasePath);
+    /// <summary>The engine of this portal's database: the run's configuration, unless a test needs a particular one.</summary>
+    protected virtual string DatabaseProvider => TestDatabase.Provider;
+
+    public string ConnectionString => _connectionString ??= TestDatabase.ConnectionStringFor(_databasePath, DatabaseProvider);
 
     private string? _connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("Database:Provider", DatabaseProvider);
         builder.UseSetting("ConnectionStrings:NewsPortal", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Site:BaseUrl", "https://news.example");
@@ -73,7 +76,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
-        if (_ownsDatabase) TestDatabase.DeleteAsync(_databasePath).GetAwaiter().GetResult();
-        else if (!TestDatabase.IsPostgres) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDatabase) TestDatabase.DeleteAsync(_databasePath, DatabaseProvider).GetAwaiter().GetResult();
+        else Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

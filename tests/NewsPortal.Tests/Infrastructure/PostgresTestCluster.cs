@@ -37,13 +37,13 @@ public sealed class PostgresTestCluster
     public string ConnectionStringFor(string database) =>
         $"Host=127.0.0.1;Port={_port};Database={database};Username={Superuser};Include Error Detail=true;Maximum Pool Size=30";
 
-    /// <summary>A new database holding the migrated, empty schema.</summary>
-    public async Task CreateDatabaseAsync(string database)
+    /// <summary>A new database holding the migrated, empty schema, or (not <paramref name="migrated"/>) nothing at all.</summary>
+    public async Task CreateDatabaseAsync(string database, bool migrated)
     {
         await _creating.WaitAsync();
         try
         {
-            await ExecuteAsync($"""CREATE DATABASE "{database}" TEMPLATE "{Template}" """);
+            await ExecuteAsync($"""CREATE DATABASE "{database}" TEMPLATE "{(migrated ? Template : "template0")}" """);
         }
         finally
         {

@@ -30,22 +30,32 @@ public static class TestDatabase
     public static string NewPath(string prefix = "newsportal-test") => Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
 
     /// <summary>The connection string of the database a path names, created (migrated and empty) on PostgreSQL.</summary>
-    public static string ConnectionStringFor(string databasePath)
+    public static string ConnectionStringFor(string databasePath, string? provider = null)
     {
-        if (!IsPostgres) return $"Data Source={databasePath}";
+        if ((provider ?? Provider) != DatabaseOptions.Postgres) return $"Data Source={databasePath}";
         var name = DatabaseName(databasePath);
         var cluster = PostgresTestCluster.Instance;
-        Created.GetOrAdd(name, n => new Lazy<Task>(() => cluster.CreateDatabaseAsync(n))).Value.GetAwaiter().GetResult();
+        Created.GetOrAdd(name, n => new Lazy<Task>(() => cluster.CreateDatabaseAsync(n, migrated: true))).Value.GetAwaiter().GetResult();
         return cluster.ConnectionStringFor(name);
     }
 
-    /// <summary>A context on the database a path names, outside any portal.</summary>
-    public static NewsDbContext Open(string databasePath) => new(new DbContextOptionsBuilder<NewsDbContext>()
-        .UseNewsDatabase(Provider, ConnectionStringFor(databasePath)).Options);
-
-    public static async Task DeleteAsync(string databasePath)
+    /// <summary>A PostgreSQL database with nothing in it, not even the schema, named by a path as above.</summary>
+    public static string BlankPostgresDatabase(string databasePath)
     {
-        if (IsPostgres)
+        var name = DatabaseName(databasePath);
+        var cluster = PostgresTestCluster.Instance;
+        if (!Created.TryAdd(name, new Lazy<Task>(() => cluster.CreateDatabaseAsync(name, migrated: false))))
+            throw new InvalidOperationException("That database exists already.");
+        return ConnectionStringFor(databasePath, DatabaseOptions.Postgres);
+    }
+
+    /// <summary>A context on the database a path names, outside any portal.</summary>
+    public static NewsDbContext Open(string databasePath, string? provider = null) => new(new DbContextOptionsBuilder<NewsDbContext>()
+        .UseNewsDatabase(provider ?? Provider, ConnectionStringFor(databasePath, provider)).Options);
+
+    public static async Task DeleteAsync(string databasePath, string? provider = null)
+    {
+        if ((provider ?? Provider) == DatabaseOptions.Postgres)
         {
             var name = DatabaseName(databasePath);
             if (Created.TryRemove(name, out _)) await PostgresTestCluster.Instance.DropDatabaseAsync(name);
@@ -72,6 +82,15 @@ public static class TestDatabase
 
     private static string DatabaseName(string databasePath) =>
         "newsportal_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(databasePath)))[..24];
+}
+
+/// <summary>A test that needs the PostgreSQL test cluster beside whatever the portals run on: it runs once, in the PostgreSQL configuration.</summary>
+public sealed class PostgresConfigurationFactAttribute : FactAttribute
+{
+    public PostgresConfigurationFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres) Skip = $"runs in the PostgreSQL configuration ({TestDatabase.Variable}=Postgres)";
+    }
 }
 
 /// <summary>A test about SQLite itself (its files, its FTS5 table), which has no meaning on PostgreSQL.</summary>
