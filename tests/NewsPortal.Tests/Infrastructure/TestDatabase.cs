@@ -92,12 +92,3 @@ public sealed class PostgresConfigurationFactAttribute : FactAttribute
         if (!TestDatabase.IsPostgres) Skip = $"runs in the PostgreSQL configuration ({TestDatabase.Variable}=Postgres)";
     }
 }
-
-/// <summary>A test about SQLite itself (its files, its FTS5 table), which has no meaning on PostgreSQL.</summary>
-public sealed class SqliteOnlyFactAttribute : FactAttribute
-{
-    public SqliteOnlyFactAttribute(string why)
-    {
-        if (TestDatabase.IsPostgres) Skip = $"SQLite only: {why}";
-    }
-}
