@@ -19,6 +19,13 @@ using NewsPortal.Web.Publishing;
 using NewsPortal.Web.Security;
 using NewsPortal.Web.Uploads;
 
+// An operator's command instead of the site: copy an SQLite portal into PostgreSQL (see README).
+if (args is [PortalMove.Command, .. var moveArguments])
+{
+    Environment.ExitCode = await PortalMove.RunAsync(moveArguments, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // wwwroot/ sits at the repository root; from a build (any environment, tests included) the static

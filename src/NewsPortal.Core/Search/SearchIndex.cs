@@ -10,7 +10,8 @@ namespace NewsPortal.Core.Search;
 
 /// <summary>
 /// The full-text index of articles (the SQLite FTS5 table ArticleSearch, created by a migration;
-/// its rowid is the article's id) and the searches run against it. The index holds folded text,
+/// its rowid is the article's id; on PostgreSQL a table of tsvectors, see <see cref="PostgresSearchSql"/>)
+/// and the searches run against it. The index holds folded text,
 /// written here rather than by triggers, because the folding and the Markdown-to-text step live in .NET. Whatever changes an article's text or status
 /// calls <see cref="IndexAsync"/> after saving; the start-up check catches anything that did not.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
         var count = 0;
         await InTransactionAsync(async () =>
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch", ct);
+            await db.Database.ExecuteSqlAsync(IsPostgres ? PostgresSearchSql.DeleteAll() : $"DELETE FROM ArticleSearch", ct);
             var lastId = 0;
             while (true)
             {
@@ -76,9 +77,9 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
     {
         var wanted = await db.Articles.AsNoTracking().Where(Indexable)
             .Select(a => new { a.Id, a.UpdatedAt })
-            .ToDictionaryAsync(a => a.Id, a => Stamp(a.UpdatedAt), ct);
+            .ToDictionaryAsync(a => a.Id, a => StampOf(a.UpdatedAt), ct);
         var indexed = await db.Database
-            .SqlQuery<IndexedRow>($"SELECT rowid AS Id, Stamp FROM ArticleSearch")
+            .SqlQuery<IndexedRow>(IsPostgres ? PostgresSearchSql.Stamps() : $"SELECT rowid AS Id, Stamp FROM ArticleSearch")
             .ToDictionaryAsync(r => r.Id, r => r.Stamp, ct);
 
         var orphans = indexed.Keys.Where(id => !wanted.ContainsKey(id)).ToList();
@@ -108,7 +109,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
     {
         var match = query.ToMatchExpression();
         // Rounded so that scores a hair apart count as equal and the newer article wins.
-        var hits = db.Database.SqlQuery<SearchHit>(
+        var hits = db.Database.SqlQuery<SearchHit>(IsPostgres ? PostgresSearchSql.Hits(query) :
             $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match}");
         // Joined back to the articles and held to the readers' rule, so that a row left behind by a
         // scheduled, unpublished or deleted article shows nothing.
@@ -145,20 +146,31 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
             .Select(a => new IndexSource(a.Id, a.Headline, a.Dek, a.BodyMarkdown, a.UpdatedAt));
 
     private Task DeleteAsync(int articleId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}", ct);
+        db.Database.ExecuteSqlAsync(IsPostgres ? PostgresSearchSql.Delete(articleId) : $"DELETE FROM ArticleSearch WHERE rowid = {articleId}", ct);
 
     private Task InsertAsync(IndexSource source, CancellationToken ct)
     {
         var headline = ArabicNormalizer.ToIndexText(source.Headline);
         var dek = ArabicNormalizer.ToIndexText(source.Dek);
         var body = ArabicNormalizer.ToIndexText(renderer.ToPlainText(source.BodyMarkdown));
-        var stamp = Stamp(source.UpdatedAt);
+        var stamp = StampOf(source.UpdatedAt);
+        if (IsPostgres) return db.Database.ExecuteSqlAsync(PostgresSearchSql.Insert(source.Id, headline, dek, body, stamp), ct);
         return db.Database.ExecuteSqlAsync(
             $"INSERT INTO ArticleSearch (rowid, Headline, Dek, Body, Stamp) VALUES ({source.Id}, {headline}, {dek}, {body}, {stamp})", ct);
     }
 
     /// <summary>Identifies the text a row was made from: the article's last change and the folding rules of the day.</summary>
     private static string Stamp(DateTime updatedAtUtc) => $"{ArabicNormalizer.Version}:{updatedAtUtc.Ticks}";
+
+    /// <summary>
+    /// PostgreSQL keeps times to the microsecond, so an article just saved (ticks in memory) and the
+    /// same article read back must give the same stamp.
+    /// </summary>
+    private string StampOf(DateTime updatedAtUtc) =>
+        Stamp(IsPostgres ? updatedAtUtc.AddTicks(-(updatedAtUtc.Ticks % TimeSpan.TicksPerMicrosecond)) : updatedAtUtc);
+
+    /// <summary>PostgreSQL has its own index table and statements (<see cref="PostgresSearchSql"/>); SQLite's are written inline.</summary>
+    private bool IsPostgres => db.Database.IsNpgsql();
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
     {

@@ -6,7 +6,12 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    [AllowedValues("Sqlite")] public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    [AllowedValues(Sqlite, Postgres)] public string Provider { get; set; } = Sqlite;
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    public bool IsPostgres => Provider == Postgres;
 }

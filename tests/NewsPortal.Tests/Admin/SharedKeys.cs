@@ -12,7 +12,7 @@ public class SharedKeys
     [Fact]
     public async Task ASignInOnOneInstanceIsHonouredByAnotherOnTheSameDatabase()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-shared-{Guid.NewGuid():N}.db");
+        var databasePath = TestDatabase.NewPath("newsportal-shared");
         try
         {
             using var first = new Instance(databasePath);
@@ -36,8 +36,7 @@ public class SharedKeys
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databasePath + suffix);
+            await TestDatabase.DeleteAsync(databasePath);
         }
     }
 }

@@ -28,7 +28,7 @@ public class StartingWithAdminSettings
     [Fact]
     public async Task AnArticleDueWhileThePortalWasDownIsPublishedWhenItStarts()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-restart-{Guid.NewGuid():N}.db");
+        var databasePath = TestDatabase.NewPath("newsportal-restart");
         int id;
         using (var first = new RestartedPortal(databasePath))
         {
@@ -46,7 +46,7 @@ public class StartingWithAdminSettings
         var slug = await again.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
         var response = await restarted.CreateReader().GetAsync($"/articles/{id}/{Uri.EscapeDataString(slug)}");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databasePath + suffix);
+        restarted.Dispose();
+        await TestDatabase.DeleteAsync(databasePath);
     }
 }

@@ -332,5 +332,5 @@ public class SearchingTheSite(SearchNewsroom portal) : IClassFixture<SearchNewsr
     }
 
     private Task<int> RowsInIndexAsync(int articleId) => new Infrastructure.Newsroom(portal).WithDbAsync(db =>
-        db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM ArticleSearch WHERE rowid = {articleId}").SingleAsync());
+        db.Database.SqlQuery<int>(TestDatabase.CountSearchRows(articleId)).SingleAsync());
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -8,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace NewsPortal.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on a real, fresh SQLite file with the real migrations, and a clock the test controls.
+/// The real application on a real, fresh database with the real migrations (an SQLite file, or a
+/// PostgreSQL database: see <see cref="TestDatabase"/>), and a clock the test controls.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -23,7 +23,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected PortalFactory(string? databasePath)
     {
         _ownsDatabase = databasePath is null;
-        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+        _databasePath = databasePath ?? TestDatabase.NewPath();
         WorkDirectory = Directory.CreateTempSubdirectory("newsportal-test-").FullName;
     }
 
@@ -42,11 +42,17 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public string ConnectionString => $"Data Source={_databasePath}";
+    /// <summary>The engine of this portal's database: the run's configuration, unless a test needs a particular one.</summary>
+    protected virtual string DatabaseProvider => TestDatabase.Provider;
+
+    public string ConnectionString => _connectionString ??= TestDatabase.ConnectionStringFor(_databasePath, DatabaseProvider);
+
+    private string? _connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", DatabaseProvider);
         builder.UseSetting("ConnectionStrings:NewsPortal", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Site:BaseUrl", "https://news.example");
@@ -69,12 +75,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
-        if (!_ownsDatabase) return;
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try { File.Delete(_databasePath + suffix); } catch (IOException) { }
-        }
+        if (_ownsDatabase) TestDatabase.DeleteAsync(_databasePath, DatabaseProvider).GetAwaiter().GetResult();
+        else Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

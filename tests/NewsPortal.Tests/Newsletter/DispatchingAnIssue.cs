@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -117,7 +116,7 @@ public class DispatchingAnIssue
     [Fact]
     public async Task AfterAGracefulStopMidIssueARestartSendsEveryoneExactlyOneCopy()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"newsportal-restart-{Guid.NewGuid():N}.db");
+        var database = TestDatabase.NewPath("newsportal-restart");
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(DelayMs: 30));
         var everyone = Addresses("reader", 60);
         try
@@ -141,8 +140,7 @@ public class DispatchingAnIssue
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
+            await TestDatabase.DeleteAsync(database);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsletter;
@@ -19,6 +18,7 @@ public class SurvivingAHardKill
         const int acceptedBeforeTheKill = 20;
         var work = Directory.CreateTempSubdirectory("newsportal-kill-").FullName;
         var database = Path.Combine(work, "portal.db");
+        var connectionString = TestDatabase.ConnectionStringFor(database);
         // The server takes 20 messages, then leaves each connection waiting for its answer: the kill
         // lands with a message in flight on every connection and the issue certainly unfinished. The generous
         // limits only bound a portal that starts slowly on a crowded machine; nothing here is timed.
@@ -29,7 +29,7 @@ public class SurvivingAHardKill
         var log = new ConcurrentQueue<string>();
         try
         {
-            portal = StartPortal(work, database, smtp.Port, log);
+            portal = StartPortal(work, connectionString, smtp.Port, log);
             await Eventually.HoldsAsync(() => Task.FromResult(smtp.Count == acceptedBeforeTheKill && smtp.Held == Connections), TimeSpan.FromMinutes(5),
                 () => $"the portal did not reach a message in flight on every connection: {smtp.Count} accepted, {smtp.Held} held; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
             portal.Kill();
@@ -37,7 +37,7 @@ public class SurvivingAHardKill
             Assert.Equal(IssueStatus.Sending, await StatusAsync(database, issue));
 
             await smtp.ReleaseAsync();
-            portal = StartPortal(work, database, smtp.Port, log);
+            portal = StartPortal(work, connectionString, smtp.Port, log);
             // Claims of the killed process are taken over once their lease (two seconds here) runs out.
             await Eventually.HoldsAsync(async () => await StatusAsync(database, issue) == IssueStatus.Sent, TimeSpan.FromMinutes(5),
                 () => $"the restarted portal did not finish the issue: {smtp.Count} messages received, exited: {portal.HasExited}; the portal's last words: {string.Join('\n', log.TakeLast(30))}");
@@ -49,17 +49,16 @@ public class SurvivingAHardKill
                 portal.Kill();
                 await portal.WaitForExitAsync();
             }
-            SqliteConnection.ClearAllPools();
         }
 
         var copies = smtp.Messages().GroupBy(m => m.To.Mailboxes.Single().Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(everyone, a => Assert.True(copies.GetValueOrDefault(a) >= 1, $"{a} got nothing"));
         Assert.True(copies.Values.Sum(c => c - 1) <= Connections, $"{copies.Values.Sum(c => c - 1)} repeats for {Connections} connections");
+        await TestDatabase.DeleteAsync(database);
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 
-    private static NewsDbContext Open(string database) => new(new DbContextOptionsBuilder<NewsDbContext>()
-        .UseSqlite($"Data Source={database}", o => o.MigrationsAssembly("NewsPortal.Migrations.Sqlite")).Options);
+    private static NewsDbContext Open(string database) => TestDatabase.Open(database);
 
     private static async Task<int> PrepareAsync(string database, string[] addresses)
     {
@@ -87,7 +86,7 @@ public class SurvivingAHardKill
         return await db.NewsletterIssues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync();
     }
 
-    private static Process StartPortal(string work, string database, int smtpPort, ConcurrentQueue<string> log)
+    private static Process StartPortal(string work, string connectionString, int smtpPort, ConcurrentQueue<string> log)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -101,7 +100,8 @@ public class SurvivingAHardKill
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings__NewsPortal"] = $"Data Source={database}",
+            ["Database__Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings__NewsPortal"] = connectionString,
             ["Site__BaseUrl"] = "https://news.example",
             ["Demo__Seed"] = "false",
             ["Mail__PickupDirectory"] = Path.Combine(work, "mail"),
