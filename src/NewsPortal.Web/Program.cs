@@ -59,6 +59,8 @@ builder.Services.AddDataProtection()
     .SetApplicationName("NewsPortal")
     .PersistKeysToDbContext<NewsDbContext>();
 builder.Services.AddScoped<SearchIndex>();
+builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<SearchResultCache>();
 
 // Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.
 builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
