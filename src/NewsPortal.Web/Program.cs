@@ -126,7 +126,11 @@ builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 // or English (Localization/ReaderText.en.resx); the admin area is Arabic only.
 builder.Services.AddArabicTextEncoding();
 builder.Services.AddLocalization();
-builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+builder.Services.AddControllersWithViews(options =>
+    {
+        ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+        options.Filters.Add<OneConnectionPerRequest>();
+    })
     .AddViewLocalization()
     .AddCookieTempDataProvider(options =>
     {

@@ -170,6 +170,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToCards()
             .ToDictionaryAsync(c => c.Id, ct);
         var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.BodyMarkdown })
             .ToDictionaryAsync(a => a.Id, a => a.BodyMarkdown, ct);
 
         var results = ids.Where(cards.ContainsKey).Select(id =>
