@@ -193,7 +193,23 @@ app.UseAuthorization();
 app.UseMiddleware<NewsPortal.Web.Engagement.CountArticleReads>();
 app.UseOutputCache();
 
-app.MapStaticAssets();
+// Fonts are named from inside the stylesheet, where the fingerprinting of MapStaticAssets does not
+// reach; their file names carry their own content hash instead, so they too are cached for a year.
+app.MapStaticAssets().Add(endpoint =>
+{
+    if (endpoint is not RouteEndpointBuilder { RoutePattern.RawText: { } route } || !route.StartsWith("lib/fonts/", StringComparison.Ordinal)) return;
+    var serve = endpoint.RequestDelegate!;
+    endpoint.RequestDelegate = context =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+                context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Task.CompletedTask;
+        });
+        return serve(context);
+    };
+});
 // Uploaded images: only the known image types, never sniffed, never executed.
 app.UseStaticFiles(new StaticFileOptions
 {
