@@ -2,7 +2,8 @@
 # Reader-page benchmark: publishes the portal in Release, generates a database of 50,000 published
 # articles and 100,000 confirmed subscribers (bench/DataGenerator), starts two portals on loopback
 # (reader cache on, reader cache off) and measures with wrk: a static file, the cached article page,
-# the uncached article page, the home page and search. Each is run RUNS times for DURATION after a
+# the uncached article page, the home page and search (with its results cache, and with every query
+# run afresh). Each is run RUNS times for DURATION after a
 # warm-up; the median run (by requests/s) is reported with its p99 latency and its ratio to the
 # static file's median. Finally it publishes a draft through the admin area and checks that the very
 # next home page shows it. Writes bench/results.md and prints it.
@@ -59,7 +60,8 @@ else
   echo "reusing the generated database $seed"
 fi
 
-# Two portals, each on its own copy: reader cache on (an hour, so it never expires mid-run) and off.
+# Two portals, each on its own copy: reader cache and search results cache on (an hour, so they
+# never expire mid-run) and both off.
 port_of() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_portal() { # name cache-seconds; sets $port
   local name="$1" seconds="$2"
@@ -68,9 +70,11 @@ start_portal() { # name cache-seconds; sets $port
   cp "$seed" "$work/$name/portal.db"
   (
     cd "$work/$name"
-    export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    # The web root is the published app's: without it the portal, started from its own folder, has
+    # no wwwroot and its static-file endpoints answer 200 with an empty body.
+    export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_WEBROOT="$work/app/wwwroot" \
       ConnectionStrings__NewsPortal="Data Source=$work/$name/portal.db" Database__MigrateOnStartup=true Demo__Seed=false \
-      ReaderCache__Seconds="$seconds" Admin__Email="$admin_email" Admin__Password="$admin_password" \
+      ReaderCache__Seconds="$seconds" Search__ResultSeconds="$seconds" Admin__Email="$admin_email" Admin__Password="$admin_password" \
       RateLimits__SearchPerMinute=100000 RateLimits__SignInPerMinute=100000 RateLimits__PublicFormsPerMinute=100000 \
       Logging__LogLevel__Default=Warning Logging__LogLevel__NewsPortal=Information
     exec dotnet "$work/app/NewsPortal.Web.dll" >"$work/$name/portal.log" 2>&1
@@ -99,6 +103,8 @@ for url in "$cached$static_path" "$cached$article_path" "$uncached$article_path"
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
   [ "$code" = 200 ] || { echo "$url answered $code"; exit 1; }
 done
+static_bytes="$(curl -s "$cached$static_path" | wc -c)"
+[ "$static_bytes" -gt 0 ] || { echo "$cached$static_path answered with an empty body"; exit 1; }
 search_hits="$(curl -s "$uncached$search_path" | grep -c 'href="/articles/' || true)"
 
 # name|base|path
@@ -107,6 +113,7 @@ targets=(
   "article, cached|$cached|$article_path"
   "article, uncached|$uncached|$article_path"
   "home, uncached|$uncached|/"
+  "search, results cached|$cached|$search_path"
   "search, uncached|$uncached|$search_path"
 )
 
@@ -173,7 +180,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "Database: $articles published articles, $subscribers confirmed subscribers (bench/DataGenerator)."
   echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1, no Accept-Encoding (uncompressed), after a $warmup warm-up;"
   echo "$runs rounds; the median run by requests/s, with its own p99; ratio = requests/s ÷ the static file's median."
-  echo "Search: \`$query\` ($search_hits result links on the first page)."
+  echo "Search: \`$query\` ($search_hits result links on the first page); \"uncached\" runs every query afresh (Search:ResultSeconds=0)."
   echo
   echo "| what | requests/s | p99 ms | ratio to static | errors | all runs (req/s) |"
   echo "|---|---:|---:|---:|---:|---|"

@@ -69,6 +69,8 @@ builder.Services.AddDataProtection()
     .SetApplicationName("NewsPortal")
     .PersistKeysToDbContext<NewsDbContext>();
 builder.Services.AddScoped<SearchIndex>();
+builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<SearchResultCache>();
 
 // Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.
 builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
@@ -137,7 +139,11 @@ builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 // or English (Localization/ReaderText.en.resx); the admin area is Arabic only.
 builder.Services.AddArabicTextEncoding();
 builder.Services.AddLocalization();
-builder.Services.AddControllersWithViews(options => ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+builder.Services.AddControllersWithViews(options =>
+    {
+        ArabicModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+        options.Filters.Add<OneConnectionPerRequest>();
+    })
     .AddViewLocalization()
     .AddCookieTempDataProvider(options =>
     {
@@ -200,7 +206,23 @@ app.UseAuthorization();
 app.UseMiddleware<NewsPortal.Web.Engagement.CountArticleReads>();
 app.UseOutputCache();
 
-app.MapStaticAssets();
+// Fonts are named from inside the stylesheet, where the fingerprinting of MapStaticAssets does not
+// reach; their file names carry their own content hash instead, so they too are cached for a year.
+app.MapStaticAssets().Add(endpoint =>
+{
+    if (endpoint is not RouteEndpointBuilder { RoutePattern.RawText: { } route } || !route.StartsWith("lib/fonts/", StringComparison.Ordinal)) return;
+    var serve = endpoint.RequestDelegate!;
+    endpoint.RequestDelegate = context =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+                context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Task.CompletedTask;
+        });
+        return serve(context);
+    };
+});
 // Uploaded images: only the known image types, never sniffed, never executed.
 app.UseStaticFiles(new StaticFileOptions
 {

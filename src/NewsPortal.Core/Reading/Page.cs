@@ -15,6 +15,12 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int T
     /// <summary>Deep offsets get slow and nobody reads them; lists stop here.</summary>
     public const int MaxNumber = 500;
 
+    /// <summary>
+    /// True when the list was cut short and there are more than <see cref="TotalCount"/> items:
+    /// counting every match of a common search word costs more than the count is worth.
+    /// </summary>
+    public bool TotalIsFloor { get; init; }
+
     public int TotalPages => Math.Min(MaxNumber, Math.Max(1, (TotalCount + Size - 1) / Size));
     public bool HasPrevious => Number > 1;
     public bool HasNext => Number < TotalPages;

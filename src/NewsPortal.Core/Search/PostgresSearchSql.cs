@@ -30,9 +30,10 @@ internal static class PostgresSearchSql
     /// Matching articles with a score where lower is better, as bm25 gives it on SQLite, rounded so
     /// that scores a hair apart count as equal and the newer article wins. ts_rank adds each further
     /// occurrence of a word with less weight (1, 1/4, 1/9 ...), so repetition saturates as in bm25;
-    /// no normalisation by length, which would let a short article beat a longer, better match.
+    /// no normalisation by length, which would let a short article beat a longer, better match. Only the
+    /// newest <paramref name="limit"/> matches are scored, as on SQLite.
     /// </summary>
-    public static FormattableString Hits(SearchQuery query)
+    public static FormattableString Hits(SearchQuery query, int limit)
     {
         var expression = ToTsQuery(query);
         // The weights array lists D, C, B, A.
@@ -40,6 +41,8 @@ internal static class PostgresSearchSql
             SELECT "ArticleId", round(-ts_rank('{0, 0.1, 0.4, 1.0}', "Document", to_tsquery('simple', {{expression}}))::numeric, 3)::float8 AS "Score"
             FROM "ArticleSearch"
             WHERE "Document" @@ to_tsquery('simple', {{expression}})
+            ORDER BY "ArticleId" DESC
+            LIMIT {{limit}}
             """;
     }
 

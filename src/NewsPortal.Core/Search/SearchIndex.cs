@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Reading;
@@ -15,9 +16,12 @@ namespace NewsPortal.Core.Search;
 /// written here rather than by triggers, because the folding and the Markdown-to-text step live in .NET. Whatever changes an article's text or status
 /// calls <see cref="IndexAsync"/> after saving; the start-up check catches anything that did not.
 /// </summary>
-public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
+public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, SearchResultCache? cache = null,
+    IOptions<SearchOptions>? options = null)
 {
     private const int BatchSize = 200;
+
+    private readonly int _maxRanked = options?.Value.MaxRanked ?? new SearchOptions().MaxRanked;
 
     /// <summary>
     /// Published and scheduled articles are indexed: a scheduled one becomes visible by the clock
@@ -43,10 +47,15 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
                 await InsertAsync(new IndexSource(article.Id, article.Headline, article.Dek, article.BodyMarkdown, article.UpdatedAt), ct);
             }
         }, ct);
+        cache?.Clear();
     }
 
     /// <summary>Takes a deleted article out of the index.</summary>
-    public Task RemoveAsync(int articleId, CancellationToken ct = default) => DeleteAsync(articleId, ct);
+    public async Task RemoveAsync(int articleId, CancellationToken ct = default)
+    {
+        await DeleteAsync(articleId, ct);
+        cache?.Clear();
+    }
 
     /// <summary>Empties the index and fills it again from the articles table.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct = default)
@@ -65,6 +74,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
                 lastId = batch[^1].Id;
             }
         }, ct);
+        cache?.Clear();
         return count;
     }
 
@@ -96,49 +106,99 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
                 foreach (var source in sources) await InsertAsync(source, ct);
             }
         }, ct);
+        cache?.Clear();
         return orphans.Count + stale.Count;
     }
 
     /// <summary>
     /// One page of the articles readers can see that contain every searched word, most relevant
     /// first; between equally relevant ones, the newer first. Headline matches weigh most, then the
-    /// dek, then the body.
+    /// dek, then the body. Only the newest <see cref="SearchOptions.MaxRanked"/> matches are ranked; when there are
+    /// more, the page's total is that number and says it is a floor.
     /// </summary>
     public async Task<Page<SearchResult>> SearchAsync(SearchQuery query, int pageNumber, int pageSize, DateTime nowUtc,
         CancellationToken ct = default)
     {
+        var number = Page<SearchResult>.Clamp(pageNumber);
+        if (cache?.Find(query, number, pageSize, nowUtc) is { } cached) return cached;
+
+        var (ranked, capped) = IsPostgres ? await RankPostgresAsync(query, nowUtc, ct) : await RankSqliteAsync(query, nowUtc, ct);
+        var page = await ToResultPageAsync(query, ranked, capped, number, pageSize, ct);
+        cache?.Keep(query, number, pageSize, nowUtc, page);
+        return page;
+    }
+
+    /// <summary>
+    /// The visible matches, best first. Two cheap steps instead of one join: the full-text table
+    /// gives the newest matches with their scores (a walk down its rowids that stops at the cap),
+    /// then the (status, published) index tells which of them readers can see and when they came out,
+    /// without reading the wide article rows.
+    /// </summary>
+    private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
+    {
         var match = query.ToMatchExpression();
         // Rounded so that scores a hair apart count as equal and the newer article wins.
-        var hits = db.Database.SqlQuery<SearchHit>(IsPostgres ? PostgresSearchSql.Hits(query) :
-            $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match}");
-        // Joined back to the articles and held to the readers' rule, so that a row left behind by a
-        // scheduled, unpublished or deleted article shows nothing.
-        var ranked = db.Articles.AsNoTracking().Published(nowUtc)
-            .Join(hits, a => a.Id, h => h.ArticleId, (a, h) => new { Article = a, h.Score })
-            .OrderBy(x => x.Score)
-            .ThenByDescending(x => x.Article.PublishedAt)
-            .ThenByDescending(x => x.Article.Id)
-            .Select(x => x.Article);
+        var hits = await db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}")
+            .ToListAsync(ct);
+        if (hits.Count == 0) return ([], false);
 
-        var total = await ranked.CountAsync(ct);
-        var lastPage = Math.Min(Page<SearchResult>.MaxNumber, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var number = Math.Min(Page<SearchResult>.Clamp(pageNumber), lastPage);
+        // Held to the readers' rule, so that a row left behind by a scheduled, unpublished or deleted
+        // article shows nothing. A lookup by id would read each article's whole row, text and all.
+        var ids = System.Text.Json.JsonSerializer.Serialize(hits.Select(h => h.ArticleId));
+        var published = await db.Database.SqlQuery<VisibleHit>(
+            $"SELECT Id AS ArticleId, PublishedAt FROM Articles INDEXED BY IX_Articles_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids}))")
+            .ToDictionaryAsync(v => v.ArticleId, v => v.PublishedAt, ct);
+
+        return (Rank(hits, published), hits.Count == _maxRanked);
+    }
+
+    /// <summary>The same two steps on PostgreSQL: the newest matches from the GIN-indexed table, then the readers' rule.</summary>
+    private async Task<(List<int> Ranked, bool Capped)> RankPostgresAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
+    {
+        var hits = await db.Database.SqlQuery<SearchHit>(PostgresSearchSql.Hits(query, _maxRanked)).ToListAsync(ct);
+        if (hits.Count == 0) return ([], false);
+        var ids = hits.Select(h => h.ArticleId).ToList();
+        var published = await db.Articles.AsNoTracking().Published(nowUtc).Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.PublishedAt })
+            .ToDictionaryAsync(a => a.Id, a => a.PublishedAt ?? default, ct);
+        return (Rank(hits, published), hits.Count == _maxRanked);
+    }
+
+    /// <summary>Best score first; between equal scores the newer article, then the later id.</summary>
+    private static List<int> Rank(List<SearchHit> hits, Dictionary<int, DateTime> published) =>
+        hits.Where(h => published.ContainsKey(h.ArticleId))
+            .OrderBy(h => h.Score)
+            .ThenByDescending(h => published[h.ArticleId])
+            .ThenByDescending(h => h.ArticleId)
+            .Select(h => h.ArticleId)
+            .ToList();
+
+    private async Task<Page<SearchResult>> ToResultPageAsync(SearchQuery query, List<int> ranked, bool capped, int number,
+        int pageSize, CancellationToken ct)
+    {
+        var total = ranked.Count;
+        var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
+        number = Math.Min(number, lastPage);
         if (total == 0) return new Page<SearchResult>([], number, pageSize, 0);
 
-        var cards = await ranked.Skip((number - 1) * pageSize).Take(pageSize).ToCards().ToListAsync(ct);
-        var ids = cards.Select(c => c.Id).ToList();
+        var ids = ranked.Skip((number - 1) * pageSize).Take(pageSize).ToList();
+        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToCards()
+            .ToDictionaryAsync(c => c.Id, ct);
         var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.BodyMarkdown })
             .ToDictionaryAsync(a => a.Id, a => a.BodyMarkdown, ct);
 
-        var results = cards.Select(card =>
+        var results = ids.Where(cards.ContainsKey).Select(id =>
         {
-            var text = renderer.ToPlainText(bodies.GetValueOrDefault(card.Id, ""));
+            var card = cards[id];
+            var text = renderer.ToPlainText(bodies.GetValueOrDefault(id, ""));
             var snippet = Highlighter.Snippet(text, query);
             if (!snippet.HasMatches && card.Dek is { } dek && Highlighter.Mark(dek, query) is { HasMatches: true } inDek)
                 snippet = inDek;
             return new SearchResult(card, Highlighter.Mark(card.Headline, query), snippet);
         }).ToList();
-        return new Page<SearchResult>(results, number, pageSize, total);
+        return new Page<SearchResult>(results, number, pageSize, total) { TotalIsFloor = capped };
     }
 
     private IQueryable<IndexSource> Sources(IQueryable<Article> articles) =>
@@ -196,5 +256,11 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer)
     {
         public int ArticleId { get; set; }
         public double Score { get; set; }
+    }
+
+    private sealed class VisibleHit
+    {
+        public int ArticleId { get; set; }
+        public DateTime PublishedAt { get; set; }
     }
 }

@@ -80,8 +80,9 @@ public sealed class SearchQuery
             {
                 if (!first) expression.Append(" OR ");
                 first = false;
+                // A prefix query also matches the word itself; asking for both doubles the engine's work.
                 expression.Append('"').Append(form).Append('"');
-                if (form.Length >= MinPrefixLength) expression.Append(" OR \"").Append(form).Append("\"*");
+                if (form.Length >= MinPrefixLength) expression.Append('*');
             }
             expression.Append(')');
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsPortal.Web.Privacy;
 
@@ -40,12 +41,43 @@ public static class ReaderCache
             });
         });
         services.AddSingleton<ReaderPages>();
+        services.AddSingleton<ReaderBlocks>();
         return services;
     }
 }
 
 /// <summary>What editors' actions call after a change readers should see at once.</summary>
-public sealed class ReaderPages(IOutputCacheStore store)
+public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks)
 {
-    public ValueTask ChangedAsync(CancellationToken ct = default) => store.EvictByTagAsync(ReaderCache.Tag, ct);
+    public ValueTask ChangedAsync(CancellationToken ct = default)
+    {
+        blocks.Forget();
+        return store.EvictByTagAsync(ReaderCache.Tag, ct);
+    }
+}
+
+/// <summary>
+/// Blocks that every reader page repeats and that move slowly on their own (the most-read lists),
+/// kept in memory for a minute so that a page rendered afresh does not ask for them again. An
+/// editor's change empties them with the cached pages; the reads that reorder them are an
+/// estimate that a minute does not spoil.
+/// </summary>
+public sealed class ReaderBlocks(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Block> _blocks = new();
+
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> load) where T : class
+    {
+        var now = clock.GetUtcNow();
+        if (_blocks.TryGetValue(key, out var block) && block.Until > now && block.Value is T value) return value;
+        value = await load();
+        _blocks[key] = new Block(value, now + Lifetime);
+        return value;
+    }
+
+    public void Forget() => _blocks.Clear();
+
+    private sealed record Block(object Value, DateTimeOffset Until);
 }

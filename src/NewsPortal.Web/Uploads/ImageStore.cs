@@ -40,14 +40,32 @@ public sealed class ImageStore(IOptions<UploadOptions> options)
         var format = Formats.FirstOrDefault(f => Matches(head, f.Signature));
         if (format.Extension is null) return (null, "نوع الملف غير مدعوم؛ الصور المقبولة: JPEG وPNG وGIF وWebP.");
 
-        Directory.CreateDirectory(options.Value.FullPath);
-        var name = $"{Guid.NewGuid():N}{format.Extension}";
-        var path = Path.Combine(options.Value.FullPath, name);
-        await using (var target = File.Create(path))
+        // Within the size limit checked above, so holding it in memory is bounded.
+        byte[] bytes;
         await using (var source = file.OpenReadStream())
+        using (var buffer = new MemoryStream((int)file.Length))
         {
-            await source.CopyToAsync(target, ct);
+            await source.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
         }
+        var size = ResponsiveImages.Measure(bytes);
+        if (size is null) return (null, "تعذرت قراءة الصورة؛ قد يكون الملف تالفا. جرّب حفظها من جديد ثم ارفعها.");
+
+        // The name promises the narrower copies to every page that shows it; an image that did not get
+        // them all (a rotated photo) keeps a plain name and is shown as it is.
+        var variants = ResponsiveImages.Resize(bytes, format.Extension).ToList();
+        var id = Guid.NewGuid();
+        var name = variants.Count == ResponsiveImages.CopiesFor(size.Value, format.Extension)
+            ? ResponsiveImages.FileName(id, size.Value, format.Extension)
+            : $"{id:N}{format.Extension}";
+
+        Directory.CreateDirectory(options.Value.FullPath);
+        foreach (var (width, resized) in variants)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(options.Value.FullPath, ResponsiveImages.VariantName(name, width)), resized, ct);
+        }
+        // The original last: once its name exists, so do its copies.
+        await File.WriteAllBytesAsync(Path.Combine(options.Value.FullPath, name), bytes, ct);
         return ($"{UrlPrefix}/{name}", null);
     }
 

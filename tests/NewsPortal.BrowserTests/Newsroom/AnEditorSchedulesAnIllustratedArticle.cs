@@ -93,6 +93,7 @@ public sealed partial class AnEditorSchedulesAnIllustratedArticle(PortalFixture 
     [GeneratedRegex(@"/admin/articles/\d+/edit$")]
     private static partial Regex EditorAddress();
 
-    [GeneratedRegex(@"^/uploads/[0-9a-f]+\.png$")]
+    // The stored name carries the image's size, from which pages write width, height and srcset.
+    [GeneratedRegex(@"^/uploads/[0-9a-f]+-320x180\.png$")]
     private static partial Regex UploadAddress();
 }

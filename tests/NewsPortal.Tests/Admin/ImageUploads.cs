@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Tests.Infrastructure;
 using NewsPortal.Web.Authorization;
+using SkiaSharp;
 
 namespace NewsPortal.Tests.Admin;
 
@@ -30,7 +31,8 @@ public class ImageUploads(AdminPortal portal) : IClassFixture<AdminPortal>
 
         var url = await new Infrastructure.Newsroom(portal).WithDbAsync(db =>
             db.Articles.Where(a => a.Headline == "مقال بصورة").Select(a => a.LeadImageUrl).SingleAsync());
-        Assert.Matches(@"^/uploads/[0-9a-f]{32}\.png$", url);
+        // A 1×1 image: its size in the name, and no narrower copies to make.
+        Assert.Matches(@"^/uploads/[0-9a-f]{32}-1x1\.png$", url);
 
         var image = await portal.CreateReader().GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -72,5 +74,71 @@ public class ImageUploads(AdminPortal portal) : IClassFixture<AdminPortal>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await Html.ParseAsync(response);
         Assert.Contains("حجم الصورة يتجاوز الحد المسموح", document.QuerySelector("#Image + .text-danger").Text());
+    }
+
+    private static byte[] WidePng(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SteelBlue);
+            canvas.DrawRect(0, 0, width / 2f, height / 2f, new SKPaint { Color = SKColors.Gold });
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private async Task<string> UploadAsync(string headline, byte[] image)
+    {
+        var (editor, _) = await Staff.SignedInAsync(portal, NewsroomRoles.Editor);
+        var response = await editor.SubmitMultipartAsync("/admin/articles/new", "/admin/articles/new", Fields(headline), ("Image", "photo.png", image));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (await new Infrastructure.Newsroom(portal).WithDbAsync(db =>
+            db.Articles.Where(a => a.Headline == headline).Select(a => a.LeadImageUrl).SingleAsync()))!;
+    }
+
+    [Fact]
+    public async Task AWideImageGetsNarrowerCopiesButNeverAWiderOne()
+    {
+        var url = await UploadAsync("مقال بصورة عريضة", WidePng(1000, 500));
+        Assert.Matches(@"^/uploads/[0-9a-f]{32}-1000x500\.png$", url);
+
+        var reader = portal.CreateReader();
+        foreach (var (width, height) in new[] { (480, 240), (960, 480) })
+        {
+            var copy = await reader.GetAsync(url.Replace(".png", $"-{width}w.png"));
+            Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+            using var decoded = SKBitmap.Decode(await copy.Content.ReadAsByteArrayAsync());
+            Assert.Equal((width, height), (decoded.Width, decoded.Height));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(url.Replace(".png", "-1600w.png"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PagesOfferTheCopiesWithTheImagesSize()
+    {
+        var url = await UploadAsync("مقال بصورة للصفحة", WidePng(1000, 500));
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var article = await newsroom.PublishedAsync("خبر بصورة مرفوعة", portal.Section, 1, image: url);
+
+        var page = await portal.CreateReader().GetDocumentAsync($"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}");
+        var img = page.QuerySelector(".story-image img")!;
+        var stem = url[..^".png".Length];
+        Assert.Equal($"{stem}-480w.png 480w, {stem}-960w.png 960w, {url} 1000w", img.GetAttribute("srcset"));
+        Assert.NotNull(img.GetAttribute("sizes"));
+        Assert.Equal(("1000", "500"), (img.GetAttribute("width"), img.GetAttribute("height")));
+    }
+
+    [Fact]
+    public async Task AFileThatLooksLikeAnImageButCannotBeReadIsRefused()
+    {
+        var (editor, _) = await Staff.SignedInAsync(portal, NewsroomRoles.Editor);
+        var broken = Png[..16].Concat(new byte[200]).ToArray();
+        var response = await editor.SubmitMultipartAsync("/admin/articles/new", "/admin/articles/new", Fields("مقال بصورة تالفة"),
+            ("Image", "broken.png", broken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        Assert.Contains("تعذرت قراءة الصورة", document.QuerySelector("#Image + .text-danger").Text());
     }
 }

@@ -100,6 +100,7 @@ public sealed class Newsroom(PortalFactory portal)
         return await work(scope.ServiceProvider.GetRequiredService<SearchIndex>());
     }
 
-    private static Task IndexAsync(NewsDbContext db, Article article) =>
-        new SearchIndex(db, Renderer).IndexAsync(article);
+    // The portal's own result cache, so that a search after a change here sees the change.
+    private Task IndexAsync(NewsDbContext db, Article article) =>
+        new SearchIndex(db, Renderer, portal.Services.GetRequiredService<SearchResultCache>()).IndexAsync(article);
 }

@@ -226,7 +226,7 @@ public class ReadingTheSite(ReadersNewsroom portal) : IClassFixture<ReadersNewsr
     [Theory]
     [InlineData("/css/site.css", "text/css")]
     [InlineData("/lib/bootstrap/css/bootstrap.rtl.min.css", "text/css")]
-    [InlineData("/lib/fonts/noto-naskh-arabic-arabic-400-normal.woff2", "font/woff2")]
+    [InlineData("/lib/fonts/noto-naskh-arabic-arabic-400-normal.f9d5bbdee7.woff2", "font/woff2")]
     [InlineData("/images/demo/economy.svg", "image/svg+xml")]
     public async Task StylesFontsAndImagesAreServedFromTheSiteItself(string path, string type)
     {

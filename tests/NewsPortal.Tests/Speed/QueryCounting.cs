@@ -41,10 +41,12 @@ public sealed class CountingPortal : PortalFactory
 
 public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClassFixture<CountingPortal>
 {
-    private async Task<int> CommandsForAsync(string path)
+    private async Task<int> CommandsForAsync(string path, bool freshBlocks = true)
     {
         // Each request has its own address so the output cache cannot answer it.
         var reader = portal.CreateReader();
+        // The most-read lists are kept for a minute; count the request that has to load them.
+        if (freshBlocks) await portal.Services.GetRequiredService<NewsPortal.Web.Infrastructure.ReaderPages>().ChangedAsync();
         portal.Commands.Reset();
         var response = await reader.GetAsync(path);
         response.EnsureSuccessStatusCode();
@@ -75,5 +77,21 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         Assert.InRange(homeLarge, 1, 10 + sections.Count);
         // The article, its byline and tags, four indexed lookups for related articles, and the layout's blocks.
         Assert.InRange(articleLarge, 1, 15);
+    }
+
+    [Fact]
+    public async Task TheMostReadListsAreAskedForOnceAMinuteNotOnEveryPage()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم القراءة", "most-read-count");
+        await newsroom.PublishedAsync("مقال للقراءة", section, 1);
+
+        var loading = await CommandsForAsync("/?b=1");
+        var kept = await CommandsForAsync("/?b=2", freshBlocks: false);
+        portal.Clock.Advance(NewsPortal.Web.Infrastructure.ReaderBlocks.Lifetime + TimeSpan.FromSeconds(1));
+        var expired = await CommandsForAsync("/?b=3", freshBlocks: false);
+
+        Assert.Equal(loading - 2, kept);
+        Assert.Equal(loading, expired);
     }
 }
