@@ -92,3 +92,12 @@ public sealed class PostgresConfigurationFactAttribute : FactAttribute
         if (!TestDatabase.IsPostgres) Skip = $"runs in the PostgreSQL configuration ({TestDatabase.Variable}=Postgres)";
     }
 }
+
+/// <summary>A test of SQLite's own settings: it runs in the SQLite configuration only.</summary>
+public sealed class SqliteConfigurationFactAttribute : FactAttribute
+{
+    public SqliteConfigurationFactAttribute()
+    {
+        if (TestDatabase.IsPostgres) Skip = "checks SQLite's own settings; the PostgreSQL configuration has none of them";
+    }
+}

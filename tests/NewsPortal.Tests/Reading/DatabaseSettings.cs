@@ -5,7 +5,7 @@ namespace NewsPortal.Tests.Reading;
 
 public class DatabaseSettings(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SqliteConfigurationFact]
     public async Task TheDatabaseRunsInWalModeWithNormalSynchronousCommits()
     {
         var newsroom = new Infrastructure.Newsroom(portal);
