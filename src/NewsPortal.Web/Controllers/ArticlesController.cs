@@ -8,7 +8,7 @@ using NewsPortal.Web.Models;
 
 namespace NewsPortal.Web.Controllers;
 
-public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : Controller
+public sealed class ArticlesController(NewsDbContext db, TimeProvider clock, ReaderBlocks blocks) : Controller
 {
     [HttpGet("/articles/{id:int}/{slug?}")]
     [OutputCache(PolicyName = ReaderCache.Policy)]
@@ -17,7 +17,7 @@ public sealed class ArticlesController(NewsDbContext db, TimeProvider clock) : C
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var article = await ArticlePageQuery.LoadAsync(db, db.Articles.Published(now), id, now, ct);
+        var article = await ArticlePageQuery.LoadAsync(db, db.Articles.Published(now), id, now, blocks, ct);
         if (article is null) return NotFound();
 
         if (slug != article.Slug)

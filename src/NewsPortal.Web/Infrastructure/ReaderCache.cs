@@ -57,14 +57,18 @@ public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks)
 }
 
 /// <summary>
-/// Blocks that every reader page repeats and that move slowly on their own (the most-read lists),
-/// kept in memory for a minute so that a page rendered afresh does not ask for them again. An
-/// editor's change empties them with the cached pages; the reads that reorder them are an
-/// estimate that a minute does not spoil.
+/// Blocks that reader pages repeat and that move slowly on their own (the most-read lists, an
+/// article's related articles), kept in memory for a minute so that a page rendered afresh does not
+/// ask for them again. An editor's change on this instance empties them with the cached pages; other
+/// instances catch up within the minute. The reads that reorder the most-read lists are an estimate
+/// that a minute does not spoil.
 /// </summary>
 public sealed class ReaderBlocks(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Bounds the memory a crawl through every article can take: past it, expired blocks go, then all.</summary>
+    public const int MaxBlocks = 5_000;
 
     private readonly ConcurrentDictionary<string, Block> _blocks = new();
 
@@ -73,8 +77,20 @@ public sealed class ReaderBlocks(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (_blocks.TryGetValue(key, out var block) && block.Until > now && block.Value is T value) return value;
         value = await load();
+        if (_blocks.Count >= MaxBlocks) MakeRoom(now);
         _blocks[key] = new Block(value, now + Lifetime);
         return value;
+    }
+
+    public int Count => _blocks.Count;
+
+    private void MakeRoom(DateTimeOffset now)
+    {
+        foreach (var (key, block) in _blocks)
+        {
+            if (block.Until <= now) _blocks.TryRemove(key, out _);
+        }
+        if (_blocks.Count >= MaxBlocks) _blocks.Clear();
     }
 
     public void Forget() => _blocks.Clear();

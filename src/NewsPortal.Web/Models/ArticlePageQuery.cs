@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Reading;
+using NewsPortal.Web.Infrastructure;
 
 namespace NewsPortal.Web.Models;
 
@@ -10,7 +11,9 @@ public static class ArticlePageQuery
 {
     private const int RelatedCount = 6;
 
-    public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc, CancellationToken ct)
+    /// <param name="blocks">Where readers' related lists are kept for a while; the staff preview passes none and always asks afresh.</param>
+    public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc,
+        ReaderBlocks? blocks, CancellationToken ct)
     {
         var article = await source.AsNoTracking()
             .Where(a => a.Id == id)
@@ -30,8 +33,11 @@ public static class ArticlePageQuery
         if (article is null) return null;
 
         var tagIds = article.Tags.Select(t => t.Id).ToList();
-        var related = await db.Articles.AsNoTracking().Published(nowUtc)
+        Task<List<ArticleCard>> LoadRelated() => db.Articles.AsNoTracking().Published(nowUtc)
             .RelatedCardsAsync(article.Id, article.SectionId, tagIds, RelatedCount, ct);
+        // The related list is the page's dearest part (four indexed reads) and changes only when
+        // articles do, which empties the blocks.
+        var related = blocks is null ? await LoadRelated() : await blocks.GetAsync($"related:{article.Id}", LoadRelated);
 
         // An unpublished article shown to staff carries the time it would go out, or its last change.
         var published = article.PublishedAt ?? article.UpdatedAt;

@@ -111,4 +111,22 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         Assert.Equal(loading - 2, kept);
         Assert.Equal(loading, expired);
     }
+
+    [Fact]
+    public async Task AnArticlesRelatedListIsAskedForOnceAMinuteAndAgainAfterAChange()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم الصلة", "related-count");
+        var tags = await newsroom.TagsAsync("صلة");
+        var article = await newsroom.PublishedAsync("مقال له أقارب", section, 1, tags: tags);
+        await newsroom.PublishedAsync("مقال قريب", section, 2, tags: tags);
+        var path = $"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
+
+        var loading = await CommandsForAsync(path + "?c=1");
+        var kept = await CommandsForAsync(path + "?c=2", freshBlocks: false);
+        var changed = await CommandsForAsync(path + "?c=3");
+
+        Assert.True(kept <= loading - 3, $"{loading} commands loading the page, {kept} with its related list kept");
+        Assert.Equal(loading, changed);
+    }
 }
