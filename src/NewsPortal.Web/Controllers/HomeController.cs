@@ -8,7 +8,7 @@ using NewsPortal.Web.Models;
 
 namespace NewsPortal.Web.Controllers;
 
-public sealed class HomeController(NewsDbContext db, TimeProvider clock) : Controller
+public sealed class HomeController(NewsDbContext db, TimeProvider clock, ReaderBlocks blocks) : Controller
 {
     private const int LatestCount = 8;
     private const int PerSection = 4;
@@ -16,6 +16,14 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock) : Contr
     [HttpGet("/")]
     [OutputCache(PolicyName = ReaderCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        // The front page's stories are the same for every reader and change when articles do, which
+        // empties the blocks (a scheduled article's publication included); the minute bounds the rest.
+        var page = await blocks.GetAsync(nameof(HomePage), () => LoadAsync(ct));
+        return View(page);
+    }
+
+    private async Task<HomePage> LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var published = db.Articles.AsNoTracking().Published(now);
@@ -30,12 +38,12 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock) : Contr
             .OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Slug })
             .ToListAsync(ct);
-        var blocks = new List<SectionBlock>(sections.Count);
+        var sectionBlocks = new List<SectionBlock>(sections.Count);
         foreach (var section in sections)
         {
             var cards = await published.InSection(section.Id).Newest().Take(PerSection).ToCards().ToListAsync(ct);
-            if (cards.Count > 0) blocks.Add(new SectionBlock(section.Name, section.Slug, cards));
+            if (cards.Count > 0) sectionBlocks.Add(new SectionBlock(section.Name, section.Slug, cards));
         }
-        return View(new HomePage(lead, latest, blocks));
+        return new HomePage(lead, latest, sectionBlocks);
     }
 }

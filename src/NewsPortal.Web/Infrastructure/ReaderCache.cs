@@ -42,28 +42,31 @@ public static class ReaderCache
         });
         services.AddSingleton<ReaderPages>();
         services.AddSingleton<ReaderBlocks>();
+        services.AddSingleton<ReaderGeneration>();
         return services;
     }
 }
 
 /// <summary>What editors' actions call after a change readers should see at once.</summary>
-public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks)
+public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, ReaderGeneration generation)
 {
-    public ValueTask ChangedAsync(CancellationToken ct = default)
+    public async ValueTask ChangedAsync(CancellationToken ct = default)
     {
         blocks.Forget();
-        return store.EvictByTagAsync(ReaderCache.Tag, ct);
+        await generation.AdvanceAsync();
+        await store.EvictByTagAsync(ReaderCache.Tag, ct);
     }
 }
 
 /// <summary>
-/// Blocks that reader pages repeat and that move slowly on their own (the most-read lists, an
-/// article's related articles), kept in memory for a minute so that a page rendered afresh does not
-/// ask for them again. An editor's change on this instance empties them with the cached pages; other
-/// instances catch up within the minute. The reads that reorder the most-read lists are an estimate
-/// that a minute does not spoil.
+/// Blocks that reader pages repeat and that move only when articles do or slowly on their own (the
+/// front page's stories, an article's related articles, the most-read lists), kept in memory for a
+/// minute so that a page rendered afresh does not ask for them again. Every block belongs to a
+/// generation of the newsroom's content: an editor's change starts a new one (on every instance when
+/// they share Redis), and blocks of an older generation are never served. The reads that reorder the
+/// most-read lists are an estimate that a minute does not spoil.
 /// </summary>
-public sealed class ReaderBlocks(TimeProvider clock)
+public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generations)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -74,11 +77,14 @@ public sealed class ReaderBlocks(TimeProvider clock)
 
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> load) where T : class
     {
+        // Unknown while the shared store is away: then nothing kept can be trusted to be current.
+        if (await generations.CurrentAsync() is not { } generation) return await load();
         var now = clock.GetUtcNow();
-        if (_blocks.TryGetValue(key, out var block) && block.Until > now && block.Value is T value) return value;
+        if (_blocks.TryGetValue(key, out var block) && block.Generation == generation && block.Until > now && block.Value is T value)
+            return value;
         value = await load();
         if (_blocks.Count >= MaxBlocks) MakeRoom(now);
-        _blocks[key] = new Block(value, now + Lifetime);
+        _blocks[key] = new Block(value, generation, now + Lifetime);
         return value;
     }
 
@@ -95,5 +101,24 @@ public sealed class ReaderBlocks(TimeProvider clock)
 
     public void Forget() => _blocks.Clear();
 
-    private sealed record Block(object Value, DateTimeOffset Until);
+    private sealed record Block(object Value, long Generation, DateTimeOffset Until);
+}
+
+/// <summary>
+/// The generation of the newsroom's content that reader blocks are made from, advanced by every
+/// change readers should see. This one lives in the instance's memory; with several instances it
+/// lives in Redis (<see cref="RedisReaderGeneration"/>).
+/// </summary>
+public class ReaderGeneration
+{
+    private long _current;
+
+    /// <summary>The current generation, or null when it cannot be known.</summary>
+    public virtual ValueTask<long?> CurrentAsync() => ValueTask.FromResult<long?>(Interlocked.Read(ref _current));
+
+    public virtual ValueTask AdvanceAsync()
+    {
+        Interlocked.Increment(ref _current);
+        return ValueTask.CompletedTask;
+    }
 }

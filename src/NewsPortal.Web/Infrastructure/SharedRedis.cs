@@ -43,6 +43,7 @@ public static class SharedRedisSetup
             cache.InstanceName = settings.Value.InstanceName;
             cache.ConnectionMultiplexerFactory = shared.ConnectAsync;
         });
+        services.AddSingleton<ReaderGeneration, RedisReaderGeneration>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return services;
     }
@@ -62,6 +63,41 @@ public sealed class RedisHealthCheck(SharedRedis redis) : IHealthCheck
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer.", e);
+        }
+    }
+}
+
+/// <summary>
+/// The reader blocks' generation in Redis, so that a change on one instance retires the blocks of
+/// all of them before their next page. One small read per block lookup; while Redis is away the
+/// generation is unknown and pages are made afresh.
+/// </summary>
+public sealed class RedisReaderGeneration(SharedRedis redis, IOptions<RedisOptions> options) : ReaderGeneration
+{
+    private readonly RedisKey _key = options.Value.InstanceName + "reader-generation";
+
+    public override async ValueTask<long?> CurrentAsync()
+    {
+        try
+        {
+            var value = await (await redis.ConnectAsync()).GetDatabase().StringGetAsync(_key);
+            return value.IsNull ? 0 : (long)value;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    public override async ValueTask AdvanceAsync()
+    {
+        try
+        {
+            await (await redis.ConnectAsync()).GetDatabase().StringIncrementAsync(_key);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Blocks are not served while the generation cannot be read, so nothing stale follows.
         }
     }
 }

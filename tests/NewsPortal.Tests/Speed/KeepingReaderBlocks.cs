@@ -8,7 +8,7 @@ public class KeepingReaderBlocks
     [Fact]
     public async Task ACrawlThroughEveryArticleKeepsNoMoreThanTheBound()
     {
-        var blocks = new ReaderBlocks(new FakeTimeProvider());
+        var blocks = new ReaderBlocks(new FakeTimeProvider(), new ReaderGeneration());
         for (var i = 0; i < ReaderBlocks.MaxBlocks + 100; i++)
             await blocks.GetAsync($"related:{i}", () => Task.FromResult("list"));
 
@@ -19,7 +19,7 @@ public class KeepingReaderBlocks
     public async Task ABlockIsLoadedAgainOnceItsMinuteIsOver()
     {
         var clock = new FakeTimeProvider();
-        var blocks = new ReaderBlocks(clock);
+        var blocks = new ReaderBlocks(clock, new ReaderGeneration());
         var loads = 0;
         Task<string> Load() => Task.FromResult($"list {++loads}");
 
@@ -29,6 +29,21 @@ public class KeepingReaderBlocks
         var after = await blocks.GetAsync("related:1", Load);
 
         Assert.Equal(2, loads);
+        Assert.Equal("list 2", after);
+    }
+
+    [Fact]
+    public async Task ABlockOfAnEarlierGenerationIsNeverServed()
+    {
+        var generation = new ReaderGeneration();
+        var blocks = new ReaderBlocks(new FakeTimeProvider(), generation);
+        var loads = 0;
+        Task<string> Load() => Task.FromResult($"list {++loads}");
+
+        await blocks.GetAsync("home", Load);
+        await generation.AdvanceAsync();
+        var after = await blocks.GetAsync("home", Load);
+
         Assert.Equal("list 2", after);
     }
 }
