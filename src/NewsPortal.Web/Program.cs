@@ -12,7 +12,6 @@ using NewsPortal.Web.Demo;
 using NewsPortal.Web.Engagement;
 using NewsPortal.Web.Localization;
 using NewsPortal.Web.Authorization;
-using NewsPortal.Web.Controllers;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Privacy;
 using NewsPortal.Web.Publishing;

@@ -44,7 +44,6 @@ public class Delivery
     public string? LastError { get; private set; }
     public DateTime? SentAt { get; private set; }
 
-    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Skipped;
 
     /// <summary>Waits after the nth failed attempt: one minute, doubling, at most two hours.</summary>
     public static TimeSpan Backoff(int attempts) =>

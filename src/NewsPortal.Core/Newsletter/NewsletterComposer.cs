@@ -33,7 +33,7 @@ public sealed class NewsletterComposer(NewsletterSite site, IOptions<NewsletterO
         HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost, HeaderId.ListId, HeaderId.MimeVersion, HeaderId.ContentType,
     ];
 
-    public NewsletterSite Site => site;
+    private readonly string _listId = $"{site.Name} <newsletter.{new Uri(site.BaseUrl).IdnHost}>";
 
     public string UnsubscribeUrl(string token) => site.Link($"/newsletter/unsubscribe/{token}");
 
@@ -108,7 +108,7 @@ public sealed class NewsletterComposer(NewsletterSite site, IOptions<NewsletterO
         var message = NewMessage(email, content.Subject);
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
         message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
-        message.Headers.Add(HeaderId.ListId, $"{site.Name} <newsletter.{new Uri(site.BaseUrl).IdnHost}>");
+        message.Headers.Add(HeaderId.ListId, _listId);
         message.Body = new BodyBuilder { TextBody = content.TextFor(unsubscribe), HtmlBody = content.HtmlFor(unsubscribe) }.ToMessageBody();
         return Sign(message);
     }

@@ -174,11 +174,10 @@ public sealed class NewsletterDispatcher(
             var articles = await db.ArticlesForAsync(issue, now, ct);
             // One standard INSERT ... SELECT for every recipient (the same on SQLite and PostgreSQL), not
             // thousands of tracked entities; the unique (issue, subscriber) index stands behind "once".
-            await db.Database.ExecuteSqlAsync($"""
+            var recipients = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Deliveries" ("IssueId", "SubscriberId", "Status", "Attempts", "NextAttemptAt")
                 SELECT {issue.Id}, "Id", {(int)DeliveryStatus.Waiting}, 0, {now} FROM "Subscribers" WHERE "Status" = {(int)SubscriberStatus.Confirmed}
                 """, ct);
-            var recipients = await db.Deliveries.CountAsync(d => d.IssueId == issue.Id, ct);
             issue.Start(articles.Select(a => a.Id).ToList(), recipients, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -91,7 +91,6 @@ public class NewsletterIssue
         UpdatedAt = nowUtc;
     }
 
-    public bool IsDue(DateTime nowUtc) => Status == IssueStatus.Scheduled && ScheduledAt <= nowUtc;
 
     /// <summary>Freezes the content (the articles resolved now) and starts sending to the given number of subscribers.</summary>
     public void Start(IReadOnlyList<int> articleIds, int recipients, DateTime nowUtc)

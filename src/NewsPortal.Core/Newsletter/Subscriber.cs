@@ -54,9 +54,7 @@ public class Subscriber
 
     public DateTime? BouncedAt { get; private set; }
 
-    public bool IsConfirmed => Status == SubscriberStatus.Confirmed;
 
-    public bool OwesConfirmationEmail => Status == SubscriberStatus.Pending && ConfirmationSentAt is null;
 
     /// <summary>
     /// The same address signs up again. A confirmed subscriber stays as they are; anyone else starts a

@@ -13,5 +13,4 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
-    public bool IsPostgres => Provider == Postgres;
 }

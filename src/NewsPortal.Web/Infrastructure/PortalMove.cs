@@ -25,6 +25,9 @@ public static class PortalMove
     private static readonly MethodInfo CopyMethod =
         typeof(PortalMove).GetMethod(nameof(CopyAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo CountMethod =
+        typeof(PortalMove).GetMethod(nameof(CountRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         if (!TryParse(args, out var from, out var to))
@@ -119,8 +122,7 @@ public static class PortalMove
         (table.HasSharedClrType ? db.Set<T>(table.Name) : db.Set<T>()).AsNoTracking().IgnoreAutoIncludes().IgnoreQueryFilters();
 
     private static Task<int> CountAsync(NewsDbContext db, IEntityType table, CancellationToken ct) =>
-        (Task<int>)typeof(PortalMove).GetMethod(nameof(CountRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(table.ClrType).Invoke(null, [db, table, ct])!;
+        (Task<int>)CountMethod.MakeGenericMethod(table.ClrType).Invoke(null, [db, table, ct])!;
 
     private static Task<int> CountRowsAsync<T>(NewsDbContext db, IEntityType table, CancellationToken ct) where T : class =>
         Rows<T>(db, table).CountAsync(ct);

@@ -48,11 +48,17 @@ public static class ReaderCache
 }
 
 /// <summary>What editors' actions call after a change readers should see at once.</summary>
-public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, ReaderGeneration generation)
+public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, ReaderGeneration generation,
+    NewsPortal.Core.Search.SearchResultCache searches)
 {
+    /// <summary>
+    /// Called after the change committed. The search index also empties held results when it
+    /// writes, but a write inside a caller's transaction (the scheduler's) is not visible yet then.
+    /// </summary>
     public async ValueTask ChangedAsync(CancellationToken ct = default)
     {
         blocks.Forget();
+        searches.Clear();
         await generation.AdvanceAsync();
         await store.EvictByTagAsync(ReaderCache.Tag, ct);
     }

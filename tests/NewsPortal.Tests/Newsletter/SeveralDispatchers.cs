@@ -17,7 +17,7 @@ public class SeveralDispatchers
     [Fact]
     public async Task TwoPortalsSendingOneIssueTogetherGiveEverySubscriberExactlyOneCopy()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"newsportal-shared-{Guid.NewGuid():N}.db");
+        var database = TestDatabase.NewPath("newsportal-shared");
         // Every message is held unanswered at first: once four are held, both portals' two connections
         // are busy at once on rows each claimed for itself.
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: 0));
