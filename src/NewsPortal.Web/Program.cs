@@ -25,7 +25,9 @@ if (args is [PortalMove.Command, .. var moveArguments])
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files are read once, at start. Watching them for changes would put a recursive file
+// watcher on the content root, which wakes for every write to an SQLite database kept beside them.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
 // wwwroot/ sits at the repository root; from a build (any environment, tests included) the static
 // web assets manifest maps it in. A published app carries its own copy and has no manifest.

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Tests.Infrastructure;
 
 namespace NewsPortal.Tests.Reading;
@@ -47,6 +49,17 @@ public class StartingThePortalInDevelopment(DevelopmentPortal portal) : IClassFi
         }
         var home = await reader.GetDocumentAsync("/");
         Assert.True(home.QuerySelectorAll(".section-block").Length >= 5);
+    }
+
+    [Fact]
+    public void ReadsItsSettingsFilesOnceWithoutWatchingTheFolderTheDatabaseIsWrittenIn()
+    {
+        // A watched settings file puts a recursive watcher on the content root, and an SQLite file
+        // kept there would wake it on every write.
+        var configuration = (IConfigurationRoot)portal.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json");
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, $"{f.Source.Path} is watched for changes"));
     }
 }
 
