@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsPortal.Core.Data;
@@ -10,7 +12,8 @@ namespace NewsPortal.Core.Data;
 /// crash or a power loss can lose the last few commits (never the file's consistency): then a few
 /// recorded deliveries could be forgotten and those messages sent again. FULL made every recorded
 /// delivery wait for a disk flush, which held newsletter sending back. The setting belongs to the
-/// connection, so it is applied on each open.
+/// native connection, which the driver's pool keeps open between uses, so it is applied once per
+/// native connection rather than on every open (every request opens one).
 /// </summary>
 public sealed class SqliteDurability : DbConnectionInterceptor
 {
@@ -22,11 +25,16 @@ public sealed class SqliteDurability : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>The native connections already set; an entry goes when its connection is collected.</summary>
+    private static readonly ConditionalWeakTable<object, object> Applied = new();
+
     private static void Apply(DbConnection connection)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
+        if (connection is not SqliteConnection { Handle: { } native }) return;
+        if (Applied.TryGetValue(native, out _)) return;
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
+        Applied.AddOrUpdate(native, native);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ArticlesController(NewsDbContext db, TimeProvider clock, Rea
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var article = await ArticlePageQuery.LoadAsync(db, db.Articles.Published(now), id, now, blocks, ct);
+        var article = await ArticlePageQuery.LoadPublishedAsync(db, id, now, blocks, ct);
         if (article is null) return NotFound();
 
         if (slug != article.Slug)

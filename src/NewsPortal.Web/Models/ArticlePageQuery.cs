@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
@@ -11,27 +12,48 @@ public static class ArticlePageQuery
 {
     private const int RelatedCount = 6;
 
-    /// <param name="blocks">Where readers' related lists are kept for a while; the staff preview passes none and always asks afresh.</param>
-    public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc,
-        ReaderBlocks? blocks, CancellationToken ct)
-    {
-        var article = await source.AsNoTracking()
-            .Where(a => a.Id == id)
-            .Select(a => new
-            {
-                a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.BodyHtml,
-                a.LeadImageUrl, a.LeadImageAlt, a.LeadImageCaption,
-                a.SectionId, SectionName = a.Section.Name, SectionSlug = a.Section.Slug,
-                Authors = a.Authors.OrderBy(au => au.DisplayName).Select(au => new LinkTo(au.DisplayName, au.Slug)).ToList(),
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Slug }).ToList(),
-                a.PublishedAt,
-                a.UpdatedAt,
-                a.RevisedAt,
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(ct);
-        if (article is null) return null;
+    /// <summary>What the page shows of the article itself; the related list comes apart.</summary>
+    private sealed record ArticleRow(
+        int Id, string Headline, string Slug, string? Dek, string Excerpt, string BodyHtml,
+        string? LeadImageUrl, string? LeadImageAlt, string? LeadImageCaption,
+        int SectionId, string SectionName, string SectionSlug,
+        List<LinkTo> Authors, List<TagRow> Tags,
+        DateTime? PublishedAt, DateTime UpdatedAt, DateTime? RevisedAt);
 
+    private sealed record TagRow(int Id, string Name, string Slug);
+
+    private static readonly Expression<Func<Article, ArticleRow>> Row = a => new ArticleRow(
+        a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.BodyHtml,
+        a.LeadImageUrl, a.LeadImageAlt, a.LeadImageCaption,
+        a.SectionId, a.Section.Name, a.Section.Slug,
+        a.Authors.OrderBy(au => au.DisplayName).Select(au => new LinkTo(au.DisplayName, au.Slug)).ToList(),
+        a.Tags.OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug)).ToList(),
+        a.PublishedAt, a.UpdatedAt, a.RevisedAt);
+
+    /// <summary>
+    /// The reader's question, compiled once: every article page asks it, and a compiled query skips
+    /// turning the LINQ expression into SQL again each time. Same rule as <see cref="ArticleQueries.Published"/>.
+    /// </summary>
+    private static readonly Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>> PublishedRow =
+        EF.CompileAsyncQuery((NewsDbContext db, int id, DateTime nowUtc, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == id && a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc)
+            .Select(Row)
+            .AsSplitQuery()
+            .SingleOrDefault());
+
+    /// <summary>The article page readers get: published articles only.</summary>
+    public static async Task<ArticlePage?> LoadPublishedAsync(NewsDbContext db, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct) =>
+        await PublishedRow(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
+
+    /// <summary>The staff preview: any article of <paramref name="source"/>, with its related list asked afresh.</summary>
+    public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc, CancellationToken ct)
+    {
+        var row = await source.AsNoTracking().Where(a => a.Id == id).Select(Row).AsSplitQuery().SingleOrDefaultAsync(ct);
+        return row is null ? null : await PageAsync(db, row, nowUtc, blocks: null, ct);
+    }
+
+    private static async Task<ArticlePage> PageAsync(NewsDbContext db, ArticleRow article, DateTime nowUtc, ReaderBlocks? blocks, CancellationToken ct)
+    {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
         Task<List<ArticleCard>> LoadRelated() => db.Articles.AsNoTracking().Published(nowUtc)
             .RelatedCardsAsync(article.Id, article.SectionId, tagIds, RelatedCount, ct);

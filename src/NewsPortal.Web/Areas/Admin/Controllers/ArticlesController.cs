@@ -127,7 +127,7 @@ public sealed class ArticlesController(
     [HttpGet("{id:int}/preview")]
     public async Task<IActionResult> Preview(int id, CancellationToken ct)
     {
-        var page = await ArticlePageQuery.LoadAsync(db, db.Articles, id, Now, blocks: null, ct);
+        var page = await ArticlePageQuery.LoadAsync(db, db.Articles, id, Now, ct);
         if (page is null) return NotFound();
         return View("~/Views/Articles/Show.cshtml", page with { IsPreview = true });
     }
