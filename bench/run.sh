@@ -6,7 +6,7 @@
 # run afresh). Each is run RUNS times for DURATION after a
 # warm-up; the median run (by requests/s) is reported with its p99 latency and its ratio to the
 # static file's median. Finally it publishes a draft through the admin area and checks that the very
-# next home page shows it. Writes bench/results.md and prints it.
+# next home page shows it. Writes its section of bench/results.md and prints it.
 #
 #   bench/run.sh                      # the full run, about 10 minutes
 #   RUNS=1 DURATION=5s bench/run.sh   # a quick check
@@ -168,7 +168,8 @@ else
   publish_check="NO: before=$before, publication POST answered $publish_code, after=$after"
 fi
 
-# results.md
+# results.md: this run's section replaces the previous one; the newsletter benchmark's section
+# (bench/newsletter, written by hand from its output) is kept.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 {
   echo "# Reader-page benchmark"
@@ -195,6 +196,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo
   echo "Start-up with the generated database: $(grep -h 'up in' "$work"/startup.log 2>/dev/null | tr '\n' ' ')"
   echo "Total run time: $(( $(date +%s) - started_at )) s."
-} >"$root/bench/results.md"
+} >"$work/reader-results.md"
+{
+  cat "$work/reader-results.md"
+  if [ -f "$root/bench/results.md" ] && grep -q '^# Newsletter benchmark' "$root/bench/results.md"; then
+    echo
+    sed -n '/^# Newsletter benchmark/,$p' "$root/bench/results.md"
+  fi
+} >"$work/results.md"
+mv "$work/results.md" "$root/bench/results.md"
 echo
-cat "$root/bench/results.md"
+cat "$work/reader-results.md"
