@@ -27,10 +27,6 @@ public static class ArticleQueries
     public static IQueryable<Article> By(this IQueryable<Article> articles, int authorId) =>
         articles.Where(a => a.Authors.Any(au => au.Id == authorId));
 
-    /// <summary>Visible articles flagged as breaking news whose flag has not run out.</summary>
-    public static IQueryable<Article> Breaking(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Published(nowUtc).Where(a => a.BreakingUntil > nowUtc);
-
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
@@ -31,10 +32,15 @@ public static class ArticlePageQuery
         a.PublishedAt, a.UpdatedAt, a.RevisedAt);
 
     /// <summary>
-    /// The reader's question, compiled once: every article page asks it, and a compiled query skips
-    /// turning the LINQ expression into SQL again each time. Same rule as <see cref="ArticleQueries.Published"/>.
+    /// The reader's question, compiled once per database provider: every article page asks it, and a
+    /// compiled query skips turning the LINQ expression into SQL again each time. A compiled query keeps
+    /// the translation of the provider it first ran on, and one process can hold both (the move to
+    /// PostgreSQL reads SQLite and writes PostgreSQL), hence one per provider. Same rule as
+    /// <see cref="ArticleQueries.Published"/>.
     /// </summary>
-    private static readonly Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>> PublishedRow =
+    private static readonly ConcurrentDictionary<string, Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>>> PublishedRows = new();
+
+    private static Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>> CompilePublishedRow() =>
         EF.CompileAsyncQuery((NewsDbContext db, int id, DateTime nowUtc, CancellationToken ct) => db.Articles.AsNoTracking()
             .Where(a => a.Id == id && a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc)
             .Select(Row)
@@ -43,7 +49,7 @@ public static class ArticlePageQuery
 
     /// <summary>The article page readers get: published articles only.</summary>
     public static async Task<ArticlePage?> LoadPublishedAsync(NewsDbContext db, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct) =>
-        await PublishedRow(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
+        await PublishedRows.GetOrAdd(db.Database.ProviderName ?? "", _ => CompilePublishedRow())(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
 
     /// <summary>The staff preview: any article of <paramref name="source"/>, with its related list asked afresh.</summary>
     public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc, CancellationToken ct)
