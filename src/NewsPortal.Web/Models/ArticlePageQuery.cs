@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Newsroom;
 using NewsPortal.Core.Reading;
@@ -32,13 +33,13 @@ public static class ArticlePageQuery
         a.PublishedAt, a.UpdatedAt, a.RevisedAt);
 
     /// <summary>
-    /// The reader's question, compiled once per database provider: every article page asks it, and a
-    /// compiled query skips turning the LINQ expression into SQL again each time. A compiled query keeps
-    /// the translation of the provider it first ran on, and one process can hold both (the move to
-    /// PostgreSQL reads SQLite and writes PostgreSQL), hence one per provider. Same rule as
-    /// <see cref="ArticleQueries.Published"/>.
+    /// The reader's question, compiled once per model: every article page asks it, and a compiled query
+    /// skips turning the LINQ expression into SQL again each time. EF Core binds a compiled query to the
+    /// model it first ran with and refuses any other, and one process can hold several (SQLite and
+    /// PostgreSQL during the move, or hosts with different interceptors), hence one per model.
+    /// Same rule as <see cref="ArticleQueries.Published"/>.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>>> PublishedRows = new();
+    private static readonly ConditionalWeakTable<IModel, Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>>> PublishedRows = new();
 
     private static Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>> CompilePublishedRow() =>
         EF.CompileAsyncQuery((NewsDbContext db, int id, DateTime nowUtc, CancellationToken ct) => db.Articles.AsNoTracking()
@@ -49,7 +50,7 @@ public static class ArticlePageQuery
 
     /// <summary>The article page readers get: published articles only.</summary>
     public static async Task<ArticlePage?> LoadPublishedAsync(NewsDbContext db, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct) =>
-        await PublishedRows.GetOrAdd(db.Database.ProviderName ?? "", _ => CompilePublishedRow())(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
+        await PublishedRows.GetValue(db.Model, _ => CompilePublishedRow())(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
 
     /// <summary>The staff preview: any article of <paramref name="source"/>, with its related list asked afresh.</summary>
     public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc, CancellationToken ct)

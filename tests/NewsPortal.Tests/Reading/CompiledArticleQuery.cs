@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Core.Data;
+using NewsPortal.Tests.Infrastructure;
+using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Models;
+
+namespace NewsPortal.Tests.Reading;
+
+public class CompiledArticleQuery(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task TheArticlePageServesContextsOfEveryModelInTheProcess()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("منوعات", "compiled-misc");
+        var article = await newsroom.PublishedAsync("خبر يقرؤه سياقان", section);
+        // The portal's own context asks first, so the compiled query meets the portal's model first.
+        var reader = portal.CreateReader();
+        var page = await reader.GetAsync($"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // A context with an internal service provider of its own has a model of its own, as a second
+        // host in the same process (or the other database during the move) has.
+        var options = new DbContextOptionsBuilder<NewsDbContext>()
+            .UseNewsDatabase(portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider, portal.ConnectionString)
+            .EnableServiceProviderCaching(false)
+            .Options;
+        await using var other = new NewsDbContext(options);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            Assert.NotSame(scope.ServiceProvider.GetRequiredService<NewsDbContext>().Model, other.Model);
+        }
+        var blocks = portal.Services.GetRequiredService<ReaderBlocks>();
+        var loaded = await ArticlePageQuery.LoadPublishedAsync(other, article.Id, portal.Clock.GetUtcNow().UtcDateTime, blocks, CancellationToken.None);
+        Assert.Equal("خبر يقرؤه سياقان", loaded?.Headline);
+    }
+}
