@@ -447,6 +447,8 @@ namespace NewsPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt");
+
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");

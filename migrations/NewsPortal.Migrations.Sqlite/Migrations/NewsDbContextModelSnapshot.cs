@@ -427,6 +427,8 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt");
+
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");

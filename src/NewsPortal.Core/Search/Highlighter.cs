@@ -30,14 +30,24 @@ public static class Highlighter
         var words = Words(text);
         if (words.Count == 0) return Highlight.Plain("");
 
-        var matched = words.Select(w => MatchedTerms(text.Substring(w.Start, w.Length), query)).ToList();
+        // Each word as the set of searched words it matches, one bit each.
+        var matched = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            matched[i] = query.TermsMatchedBy(text.Substring(words[i].Start, words[i].Length));
+        }
+
         var (bestStart, bestDistinct, bestTotal) = (0, 0, 0);
         for (var first = 0; first < words.Count; first++)
         {
-            if (matched[first].Count == 0) continue;
-            var window = matched.Skip(first).Take(length).ToList();
-            var distinct = window.SelectMany(m => m).Distinct().Count();
-            var total = window.Count(m => m.Count > 0);
+            if (matched[first] == 0) continue;
+            var (seen, total) = (0, 0);
+            for (var i = first; i < Math.Min(words.Count, first + length); i++)
+            {
+                seen |= matched[i];
+                if (matched[i] != 0) total++;
+            }
+            var distinct = System.Numerics.BitOperations.PopCount((uint)seen);
             if (distinct > bestDistinct || (distinct == bestDistinct && total > bestTotal))
             {
                 (bestStart, bestDistinct, bestTotal) = (first, distinct, total);
@@ -49,20 +59,6 @@ public static class Highlighter
         // Near the end of the text, show a full window rather than a short tail.
         start = Math.Max(0, Math.Min(start, end - length));
         return Build(text, words, start, end, query);
-    }
-
-    private static List<int> MatchedTerms(string word, SearchQuery query)
-    {
-        var found = new List<int>();
-        foreach (var token in ArabicNormalizer.Tokens(word))
-        {
-            var forms = ArabicNormalizer.Forms(token);
-            for (var i = 0; i < query.Terms.Count; i++)
-            {
-                if (query.Terms[i].IsMatchedBy(forms) && !found.Contains(i)) found.Add(i);
-            }
-        }
-        return found;
     }
 
     private static Highlight Build(string text, List<(int Start, int Length)> words, int first, int end, SearchQuery query)

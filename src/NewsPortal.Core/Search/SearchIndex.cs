@@ -131,8 +131,8 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     /// <summary>
     /// The visible matches, best first. Two cheap steps instead of one join: the full-text table
     /// gives the newest matches with their scores (a walk down its rowids that stops at the cap),
-    /// then the (status, published) index tells which of them readers can see and when they came out,
-    /// without reading the wide article rows.
+    /// then the (id, status, published) index tells which of them readers can see and when they came
+    /// out, one look-up per id, without reading the wide article rows.
     /// </summary>
     private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
     {
@@ -144,10 +144,11 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         if (hits.Count == 0) return ([], false);
 
         // Held to the readers' rule, so that a row left behind by a scheduled, unpublished or deleted
-        // article shows nothing. A lookup by id would read each article's whole row, text and all.
+        // article shows nothing. A lookup in the table itself would read each article's whole row,
+        // text and all.
         var ids = System.Text.Json.JsonSerializer.Serialize(hits.Select(h => h.ArticleId));
         var published = await db.Database.SqlQuery<VisibleHit>(
-            $"SELECT Id AS ArticleId, PublishedAt FROM Articles INDEXED BY IX_Articles_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids}))")
+            $"SELECT Id AS ArticleId, PublishedAt FROM Articles INDEXED BY IX_Articles_Id_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids}))")
             .ToDictionaryAsync(v => v.ArticleId, v => v.PublishedAt, ct);
 
         return (Rank(hits, published), hits.Count == _maxRanked);

@@ -90,14 +90,29 @@ public sealed class SearchQuery
     }
 
     /// <summary>Whether a word of an article's text is one the reader searched for; the same rule as the index.</summary>
-    public bool Matches(string word)
+    public bool Matches(string word) => TermsMatchedBy(word) != 0;
+
+    /// <summary>
+    /// Which searched words a word of an article's text matches, one bit per term (at most
+    /// <see cref="MaxTerms"/>). A page of results repeats its words many times over, so each
+    /// distinct word is folded and compared once per query.
+    /// </summary>
+    internal int TermsMatchedBy(string word) => _matched.GetOrAdd(word, static (w, query) => query.Match(w), this);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _matched = new(StringComparer.Ordinal);
+
+    private int Match(string word)
     {
+        var found = 0;
         foreach (var token in ArabicNormalizer.Tokens(word))
         {
             var forms = ArabicNormalizer.Forms(token);
-            if (Terms.Any(term => term.IsMatchedBy(forms))) return true;
+            for (var i = 0; i < Terms.Count; i++)
+            {
+                if (Terms[i].IsMatchedBy(forms)) found |= 1 << i;
+            }
         }
-        return false;
+        return found;
     }
 }
 

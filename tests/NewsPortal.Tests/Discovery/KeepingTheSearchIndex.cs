@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NewsPortal.Core.Text;
 using NewsPortal.Tests.Infrastructure;
 using NewsPortal.Tests.Reading;
@@ -37,6 +39,35 @@ public class KeepingTheSearchIndex : IAsyncLifetime
         var tables = await _newsroom.WithDbAsync(db => db.Database
             .SqlQuery<string>($"SELECT sql AS Value FROM sqlite_master WHERE name = 'ArticleSearch'").ToListAsync());
         Assert.Contains("fts5", Assert.Single(tables));
+    }
+
+    [SqliteConfigurationFact]
+    public async Task ThePrefixIndexMigrationKeepsEveryIndexedArticleOnTheWayUpAndDown()
+    {
+        var section = await _newsroom.SectionAsync("اقتصاد", "economy");
+        await _newsroom.PublishedAsync("الصادرات الزراعية تتضاعف", section, 3);
+        await _newsroom.PublishedAsync("تقرير عن الصادرات النفطية", section, 2);
+        Assert.Contains("prefix", await TableSqlAsync());
+
+        await _newsroom.WithDbAsync(async db =>
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261126052739_SearchVisibilityIndex");
+            return 0;
+        });
+        Assert.DoesNotContain("prefix", await TableSqlAsync());
+        Assert.Equal(2, (await FoundAsync("صادرات")).Count);
+
+        await _newsroom.WithDbAsync(async db =>
+        {
+            await db.Database.MigrateAsync();
+            return 0;
+        });
+        Assert.Contains("prefix = '4 5 6 7 8'", await TableSqlAsync());
+        Assert.Equal(2, (await FoundAsync("صادر")).Count);
+        Assert.Equal(["الصادرات الزراعية تتضاعف"], await FoundAsync("زراع"));
+
+        Task<string> TableSqlAsync() => _newsroom.WithDbAsync(async db => Assert.Single(await db.Database
+            .SqlQuery<string>($"SELECT sql AS Value FROM sqlite_master WHERE name = 'ArticleSearch'").ToListAsync()));
     }
 
     [Fact]
