@@ -3,7 +3,7 @@
 # articles and 100,000 confirmed subscribers (bench/DataGenerator), starts two portals on loopback
 # (reader cache on, reader cache off) and measures with wrk: a static file, the cached article page,
 # the uncached article page, the home page and search (with its results cache, and with every query
-# run afresh). Each is run RUNS times for DURATION after a
+# run afresh, with 32 connections and with one). Each is run RUNS times for DURATION after a
 # warm-up; the median run (by requests/s) is reported with its p99 latency and its ratio to the
 # static file's median. Finally it publishes a draft through the admin area and checks that the very
 # next home page shows it. Writes its section of bench/results.md and prints it.
@@ -107,7 +107,7 @@ static_bytes="$(curl -s "$cached$static_path" | wc -c)"
 [ "$static_bytes" -gt 0 ] || { echo "$cached$static_path answered with an empty body"; exit 1; }
 search_hits="$(curl -s "$uncached$search_path" | grep -c 'href="/articles/' || true)"
 
-# name|base|path
+# name|base|path[|connections]: the last measures one reader's wait while nobody else is searching.
 targets=(
   "static file ($static_path)|$cached|$static_path"
   "article, cached|$cached|$article_path"
@@ -115,11 +115,12 @@ targets=(
   "home, uncached|$uncached|/"
   "search, results cached|$cached|$search_path"
   "search, uncached|$uncached|$search_path"
+  "search, uncached, one connection|$uncached|$search_path|1"
 )
 
-measure() { # url -> "rps p99ms errors"
-  local out rps p99 errors
-  out="$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency "$1")"
+measure() { # url [connections] -> "rps p99ms errors"
+  local out rps p99 errors c="${2:-$connections}"
+  out="$(wrk -t"$(( c < threads ? c : threads ))" -c"$c" -d"$duration" --timeout 10s --latency "$1")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}' <<<"$out")"
   errors="$(awk '/Non-2xx or 3xx responses:/ {n+=$NF} /Socket errors:/ {n+=1} END {print n+0}' <<<"$out")"
@@ -129,7 +130,7 @@ measure() { # url -> "rps p99ms errors"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warming up ($warmup each)..."
 for t in "${targets[@]}"; do
-  IFS='|' read -r _ base path <<<"$t"
+  IFS='|' read -r _ base path _ <<<"$t"
   wrk -t"$threads" -c"$connections" -d"$warmup" "$base$path" >/dev/null
 done
 
@@ -137,8 +138,8 @@ done
 declare -A results
 for round in $(seq 1 "$runs"); do
   for t in "${targets[@]}"; do
-    IFS='|' read -r name base path <<<"$t"
-    r="$(measure "$base$path")"
+    IFS='|' read -r name base path conns <<<"$t"
+    r="$(measure "$base$path" "$conns")"
     results["$name"]+="$r"$'\n'
     echo "round $round: $name: $r (req/s, p99 ms, errors)"
   done
@@ -179,7 +180,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "Load average (1, 5, 15 min) before the measurements: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Database: $articles published articles, $subscribers confirmed subscribers (bench/DataGenerator)."
-  echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1, no Accept-Encoding (uncompressed), after a $warmup warm-up;"
+  echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1 (\"one connection\": -t1 -c1), no Accept-Encoding (uncompressed), after a $warmup warm-up;"
   echo "$runs rounds; the median run by requests/s, with its own p99; ratio = requests/s ÷ the static file's median."
   echo "Search: \`$query\` ($search_hits result links on the first page); \"uncached\" runs every query afresh (Search:ResultSeconds=0)."
   echo

@@ -40,6 +40,7 @@ public static class ReaderCache
                     "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString()));
             });
         });
+        services.AddHttpContextAccessor();
         services.AddSingleton<ReaderPages>();
         services.AddSingleton<ReaderBlocks>();
         services.AddSingleton<ReaderGeneration>();
@@ -70,9 +71,10 @@ public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, Re
 /// minute so that a page rendered afresh does not ask for them again. Every block belongs to a
 /// generation of the newsroom's content: an editor's change starts a new one (on every instance when
 /// they share Redis), and blocks of an older generation are never served. The reads that reorder the
-/// most-read lists are an estimate that a minute does not spoil.
+/// most-read lists are an estimate that a minute does not spoil. A request asks for the generation
+/// once, however many blocks its page shows (with Redis, each ask is a round trip).
 /// </summary>
-public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generations)
+public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generations, IHttpContextAccessor? requests = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -84,7 +86,7 @@ public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generation
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> load) where T : class
     {
         // Unknown while the shared store is away: then nothing kept can be trusted to be current.
-        if (await generations.CurrentAsync() is not { } generation) return await load();
+        if (await GenerationAsync() is not { } generation) return await load();
         var now = clock.GetUtcNow();
         if (_blocks.TryGetValue(key, out var block) && block.Generation == generation && block.Until > now && block.Value is T value)
             return value;
@@ -105,7 +107,23 @@ public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generation
         if (_blocks.Count >= MaxBlocks) _blocks.Clear();
     }
 
-    public void Forget() => _blocks.Clear();
+    /// <summary>Drops every block; the request that made the change asks for the new generation again.</summary>
+    public void Forget()
+    {
+        _blocks.Clear();
+        requests?.HttpContext?.Items.Remove(GenerationItem);
+    }
+
+    private static readonly object GenerationItem = new();
+
+    private async ValueTask<long?> GenerationAsync()
+    {
+        var items = requests?.HttpContext?.Items;
+        if (items is not null && items.TryGetValue(GenerationItem, out var known)) return (long?)known;
+        var generation = await generations.CurrentAsync();
+        if (items is not null) items[GenerationItem] = generation;
+        return generation;
+    }
 
     private sealed record Block(object Value, long Generation, DateTimeOffset Until);
 }
