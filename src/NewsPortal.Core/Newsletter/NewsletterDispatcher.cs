@@ -50,6 +50,7 @@ public sealed class NewsletterDispatcher(
     private IMailTransport Transport => transport;
     private NewsletterComposer Composer => composer;
     private ILogger Logger => logger;
+    private TimeSpan LeaseLength => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     /// <summary>Something changed (a sign-up, an issue to send): look now instead of at the next poll.</summary>
     public void Wake() => Interlocked.Exchange(ref _signal, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -264,12 +265,20 @@ public sealed class NewsletterDispatcher(
         foreach (var delivery in batch) queue.Writer.TryWrite(delivery);
         queue.Writer.Complete();
         var done = new ConcurrentBag<long>();
-        await using (var outcomes = new OutcomeWriter(this))
+        var lease = new Lease(batch.Min(d => d.ClaimedUntil) ?? Now);
+        using (var drained = CancellationTokenSource.CreateLinkedTokenSource(stopping))
         {
-            await Task.WhenAll(lanes.Select(lane => lane.DrainAsync(queue.Reader, recipients, outcomes, done, stopping)));
+            var renewing = RenewAsync(batch.Select(d => d.Id).ToList(), lease, drained.Token);
+            await using (var outcomes = new OutcomeWriter(this))
+            {
+                await Task.WhenAll(lanes.Select(lane => lane.DrainAsync(queue.Reader, recipients, outcomes, done, lease, stopping)));
+            }
+            await drained.CancelAsync();
+            await renewing;
         }
 
-        // Stopping: what this dispatcher claimed but did not try goes back at once, for the next start.
+        // Stopping, or a lease that could not be renewed: what this dispatcher claimed but did not try
+        // goes back at once, for the next round or the next start.
         var untried = batch.Select(d => d.Id).Except(done).ToList();
         if (untried.Count > 0)
         {
@@ -282,6 +291,55 @@ public sealed class NewsletterDispatcher(
     }
 
     private sealed record Recipient(int Id, string Email, string UnsubscribeToken, SubscriberStatus Status);
+
+    /// <summary>Until when this dispatcher's claim on its batch is known to hold in the database.</summary>
+    private sealed class Lease(DateTime until)
+    {
+        private long _until = until.Ticks;
+
+        public DateTime Until
+        {
+            get => new(Interlocked.Read(ref _until), DateTimeKind.Utc);
+            set => Interlocked.Exchange(ref _until, value.Ticks);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the batch's rows claimed while its messages go out, however slow the mail server: every
+    /// third of a lease the rows still being sent get a full lease again. A lease that ran out before a
+    /// renewal got through stays out: its rows may belong to another dispatcher by then.
+    /// </summary>
+    private async Task RenewAsync(List<long> ids, Lease lease, CancellationToken ct)
+    {
+        var length = LeaseLength;
+        var instance = InstanceId;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(length / 3, clock, ct);
+                var now = Now;
+                // Lapsed (renewals failed for a whole lease): the lanes have stopped, and a row another
+                // dispatcher may have taken meanwhile is not claimed back.
+                if (now >= lease.Until) return;
+                var until = now + length;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+                await db.Deliveries.Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Sending && d.ClaimedBy == instance && d.ClaimedUntil > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, until), ct);
+                lease.Until = until;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The lanes stop on their own before the lease they know of runs out.
+                logger.LogWarning(e, "Could not renew the lease on a newsletter batch.");
+            }
+        }
+    }
 
     /// <summary>
     /// The one writer of outcomes: whatever the connections report while it is saving goes into its
@@ -348,11 +406,15 @@ public sealed class NewsletterDispatcher(
         private IMailSession? _session;
 
         internal async Task DrainAsync(ChannelReader<Delivery> queue, Dictionary<int, Recipient> recipients, OutcomeWriter outcomes,
-            ConcurrentBag<long> done, CancellationToken stopping)
+            ConcurrentBag<long> done, Lease lease, CancellationToken stopping)
         {
+            var margin = dispatcher.LeaseLength / 3;
             var next = Take(queue, recipients);
             while (next is (var delivery, var recipient, var message) && !stopping.IsCancellationRequested)
             {
+                // A message starts only with a third of a lease still ahead: past its end another
+                // dispatcher may take the row over, and a message sent then could go out twice.
+                if (dispatcher.Now > lease.Until - margin) break;
                 var bounced = false;
                 if (message is null) delivery.Skip();
                 else bounced = await SendOneAsync(delivery, message);

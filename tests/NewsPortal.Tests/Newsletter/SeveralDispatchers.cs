@@ -105,4 +105,42 @@ public class SeveralDispatchers
         var instance = portal.Services.GetRequiredService<NewsletterDispatcher>().InstanceId;
         Assert.All(await portal.DeliveriesAsync(issue), d => Assert.Equal(instance, d.ClaimedBy));
     }
+
+    [Fact]
+    public async Task ABatchStillGoingOutKeepsItsRowsPastTheLeaseItWasClaimedFor()
+    {
+        // One message goes through, the next is left unanswered: the batch is in flight while time passes.
+        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: 1));
+        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: new()
+        {
+            ["Newsletter:Connections"] = "1",
+            ["Newsletter:BatchSize"] = "20",
+            ["Newsletter:LeaseSeconds"] = "300",
+        });
+        var everyone = Enumerable.Range(1, 5).Select(i => $"slow-{i}@example.com").ToArray();
+        await portal.ConfirmedSubscribersAsync(everyone);
+        var issue = await portal.SendIssueAsync("نشرة على خادم بطيء");
+        await Eventually.HoldsAsync(() => Task.FromResult(smtp.Held == 1), TimeSpan.FromSeconds(30), "no message was held");
+        var claimedAt = portal.Clock.GetUtcNow().UtcDateTime;
+        var inFlight = (await portal.DeliveriesAsync(issue)).Where(d => d.Status == DeliveryStatus.Sending).ToList();
+        Assert.Equal(4, inFlight.Count);
+        Assert.All(inFlight, d => Assert.Equal(claimedAt.AddSeconds(300), d.ClaimedUntil));
+
+        // A third of a lease at a time, past the end of the first one.
+        for (var step = 1; step <= 4; step++)
+        {
+            portal.Advance(TimeSpan.FromSeconds(100));
+            var renewedUntil = claimedAt.AddSeconds(100 * step + 300);
+            await Eventually.HoldsAsync(async () => (await portal.DeliveriesAsync(issue))
+                .Where(d => d.Status == DeliveryStatus.Sending).All(d => d.ClaimedUntil == renewedUntil),
+                TimeSpan.FromSeconds(30), $"the lease was not renewed at step {step}");
+        }
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        Assert.True(now > claimedAt.AddSeconds(300));
+        Assert.Empty(await portal.WithDbAsync(db => db.Deliveries.AsNoTracking().Where(d => d.IssueId == issue).ClaimableAt(now).ToListAsync()));
+
+        await smtp.ReleaseAsync();
+        await portal.WaitUntilSentAsync(issue);
+        Assert.All(everyone, a => Assert.Single(smtp.MessagesTo(a)));
+    }
 }
