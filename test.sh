@@ -22,43 +22,35 @@ if [ ! -d tests/smtp/node_modules/smtp-server ]; then
   npm ci --prefix tests/smtp --no-audit --no-fund >/dev/null
 fi
 
-# The browser tests drive Debian's Chromium through Playwright (never a browser of Playwright's own)
-# and inject axe-core from npm into the pages they check.
+# Debian packages the tests use, installed together (one apt-get update) when any is missing:
+# - chromium: the browser tests drive Debian's Chromium through Playwright, never a browser of
+#   Playwright's own;
+# - redis-server: the tests of several portal instances start a Redis of their own on a free
+#   loopback port and stop it when done; the package's own service is never used;
+# - postgresql-15: the integration suite runs a second time against PostgreSQL; the tests start a
+#   throwaway cluster of their own on a loopback port and remove it when they end.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || missing+=(postgresql-15)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   as_root=""
   if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
   $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Where an init system started a service just installed, stop it again.
+  case " ${missing[*]} " in *" redis-server "*) $as_root service redis-server stop >/dev/null 2>&1 || true ;; esac
+  case " ${missing[*]} " in *" postgresql-15 "*) $as_root service postgresql stop >/dev/null 2>&1 || true ;; esac
 fi
-# The tests of several portal instances start a Redis of their own (Debian's redis-server) on a free
-# loopback port and stop it when done; the package's own service is never used.
-if [ ! -x /usr/bin/redis-server ]; then
-  echo "Installing Debian's redis-server for the multi-instance tests..."
-  as_root=""
-  if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
-  $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq redis-server >/dev/null
-  # Where an init system started the packaged service on installation, stop it again.
-  $as_root service redis-server stop >/dev/null 2>&1 || true
-fi
+# The browser tests inject axe-core from npm into the pages they check.
 if [ ! -f tests/NewsPortal.BrowserTests/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm (Node.js) is required to install axe-core for the browser tests." >&2
     exit 1
   fi
   (cd tests/NewsPortal.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
-fi
-
-# The integration suite runs a second time against PostgreSQL 15 (Debian's package): the tests start
-# a throwaway cluster of their own on a loopback port and remove it when they end.
-if [ ! -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
-  echo "Installing Debian's postgresql-15 for the PostgreSQL configuration of the tests..."
-  as_root=""
-  if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
-  $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq postgresql-15 >/dev/null
 fi
 
 log="$(mktemp)"

@@ -67,7 +67,12 @@ public sealed class SearchQuery
     /// The FTS5 expression: every word must be present, in any of its forms. Each form is a quoted
     /// string made of letters and digits only, so nothing in it can be read as an operator.
     /// </summary>
-    public string ToMatchExpression()
+    public string ToMatchExpression() => _matchExpression ??= BuildMatchExpression();
+
+    private string? _matchExpression;
+
+    /// <summary>Built once per query: the results cache looks it up, keeps under it and the index runs it.</summary>
+    private string BuildMatchExpression()
     {
         if (!CanRun) throw new InvalidOperationException("This query cannot be run.");
         var expression = new StringBuilder();
