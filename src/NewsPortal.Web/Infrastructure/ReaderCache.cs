@@ -62,6 +62,7 @@ public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, Re
         searches.Clear();
         await generation.AdvanceAsync();
         await store.EvictByTagAsync(ReaderCache.Tag, ct);
+        await generation.SettledAsync();
     }
 }
 
@@ -145,4 +146,11 @@ public class ReaderGeneration
         Interlocked.Increment(ref _current);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Returns once the shared store has applied every write this instance sent it so far. Redis's
+    /// output-cache store deletes evicted pages without waiting for the answers; until they are
+    /// applied, another instance could still be handed a page from before the change.
+    /// </summary>
+    public virtual ValueTask SettledAsync() => ValueTask.CompletedTask;
 }
