@@ -37,7 +37,13 @@ public static class ReaderCache
                 policy.Expire(TimeSpan.FromSeconds(seconds))
                 .Tag(Tag)
                 .VaryByValue(context => new KeyValuePair<string, string>(
-                    "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString()));
+                    "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString()))
+                // Pages are kept under the content generation they were made in, so a page whose
+                // rendering began before a change, and was stored after the change's eviction, is
+                // never found again, on any instance.
+                .VaryByValue(async (context, _) => new KeyValuePair<string, string>(
+                    "generation", await context.RequestServices.GetRequiredService<ReaderBlocks>().GenerationAsync() is { } generation
+                        ? generation.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown"));
             });
         });
         services.AddHttpContextAccessor();
@@ -117,7 +123,8 @@ public sealed class ReaderBlocks(TimeProvider clock, ReaderGeneration generation
 
     private static readonly object GenerationItem = new();
 
-    private async ValueTask<long?> GenerationAsync()
+    /// <summary>The content generation this request works in, asked once per request.</summary>
+    public async ValueTask<long?> GenerationAsync()
     {
         var items = requests?.HttpContext?.Items;
         if (items is not null && items.TryGetValue(GenerationItem, out var known)) return (long?)known;
