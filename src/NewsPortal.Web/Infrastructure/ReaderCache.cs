@@ -38,9 +38,10 @@ public static class ReaderCache
                 .Tag(Tag)
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "consent", context.RequestServices.GetRequiredService<ConsentReader>().StateOf(context).ToString()))
-                // Pages are kept under the content generation they were made in, so a page whose
-                // rendering began before a change, and was stored after the change's eviction, is
-                // never found again, on any instance.
+                // Pages are kept under the content generation they were made in, so once a change has
+                // moved the generation no instance finds an older page: neither one whose rendering
+                // began before the change and was stored after the eviction, nor one whose deletion
+                // Redis has yet to apply (its output-cache store deletes without waiting for answers).
                 .VaryByValue(async (context, _) => new KeyValuePair<string, string>(
                     "generation", await context.RequestServices.GetRequiredService<ReaderBlocks>().GenerationAsync() is { } generation
                         ? generation.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown"));
@@ -68,7 +69,6 @@ public sealed class ReaderPages(IOutputCacheStore store, ReaderBlocks blocks, Re
         searches.Clear();
         await generation.AdvanceAsync();
         await store.EvictByTagAsync(ReaderCache.Tag, ct);
-        await generation.SettledAsync();
     }
 }
 
@@ -153,11 +153,4 @@ public class ReaderGeneration
         Interlocked.Increment(ref _current);
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>
-    /// Returns once the shared store has applied every write this instance sent it so far. Redis's
-    /// output-cache store deletes evicted pages without waiting for the answers; until they are
-    /// applied, another instance could still be handed a page from before the change.
-    /// </summary>
-    public virtual ValueTask SettledAsync() => ValueTask.CompletedTask;
 }

@@ -89,22 +89,6 @@ public sealed class RedisReaderGeneration(SharedRedis redis, IOptions<RedisOptio
         }
     }
 
-    /// <summary>
-    /// A round trip on the connection the output cache shares: Redis answers commands in the order
-    /// they came, so once this one is answered, the deletions sent before it have been applied.
-    /// </summary>
-    public override async ValueTask SettledAsync()
-    {
-        try
-        {
-            await (await redis.ConnectAsync()).GetDatabase().PingAsync();
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            // Redis is away: nothing more can be done from here, and reader blocks are not served meanwhile.
-        }
-    }
-
     public override async ValueTask AdvanceAsync()
     {
         try
