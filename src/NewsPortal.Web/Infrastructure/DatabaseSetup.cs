@@ -21,6 +21,8 @@ public static class DatabaseSetup
         services.AddDbContextPool<NewsDbContext>((sp, options) => options
             .UseNewsDatabase(provider, connectionString)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        if (provider == DatabaseOptions.Sqlite)
+            services.AddSingleton(sp => new Models.SqliteArticleReads(connectionString, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }
 

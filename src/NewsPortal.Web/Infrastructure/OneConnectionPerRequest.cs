@@ -9,13 +9,29 @@ namespace NewsPortal.Web.Infrastructure;
 /// stories, and the layout's blocks. Left to itself the context takes a connection from the pool and
 /// gives it back around each of them, which cost about a third of the uncached article page's time.
 /// Opened here, the one connection serves the action and the view's components; the context closes
-/// it when the request's scope ends.
+/// it when the request's scope ends. Actions marked <see cref="OpensItsOwnConnectionAttribute"/>
+/// are left to open one only when they need it.
 /// </summary>
 public sealed class OneConnectionPerRequest(NewsDbContext db) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        if (!OpensItsOwnConnection(context.ActionDescriptor.EndpointMetadata))
+            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         await next();
     }
+
+    private static bool OpensItsOwnConnection(IList<object> metadata)
+    {
+        for (var i = 0; i < metadata.Count; i++)
+            if (metadata[i] is OpensItsOwnConnectionAttribute) return true;
+        return false;
+    }
 }
+
+/// <summary>
+/// An action whose usual request asks EF Core nothing (its data comes from kept blocks or kept
+/// statements): opening the shared connection, and handing it back, would be most of its database cost.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OpensItsOwnConnectionAttribute : Attribute;

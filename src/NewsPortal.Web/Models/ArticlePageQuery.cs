@@ -15,14 +15,14 @@ public static class ArticlePageQuery
     private const int RelatedCount = 6;
 
     /// <summary>What the page shows of the article itself; the related list comes apart.</summary>
-    private sealed record ArticleRow(
+    public sealed record ArticleRow(
         int Id, string Headline, string Slug, string? Dek, string Excerpt, string BodyHtml,
         string? LeadImageUrl, string? LeadImageAlt, string? LeadImageCaption,
         int SectionId, string SectionName, string SectionSlug,
         List<LinkTo> Authors, List<TagRow> Tags,
         DateTime? PublishedAt, DateTime UpdatedAt, DateTime? RevisedAt);
 
-    private sealed record TagRow(int Id, string Name, string Slug);
+    public sealed record TagRow(int Id, string Name, string Slug);
 
     private static readonly Expression<Func<Article, ArticleRow>> Row = a => new ArticleRow(
         a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.BodyHtml,
@@ -48,9 +48,24 @@ public static class ArticlePageQuery
             .AsSplitQuery()
             .SingleOrDefault());
 
-    /// <summary>The article page readers get: published articles only.</summary>
-    public static async Task<ArticlePage?> LoadPublishedAsync(NewsDbContext db, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct) =>
-        await PublishedRows.GetValue(db.Model, _ => CompilePublishedRow())(db, id, nowUtc, ct) is { } row ? await PageAsync(db, row, nowUtc, blocks, ct) : null;
+    /// <summary>
+    /// The article page readers get: published articles only. On SQLite the article comes from
+    /// <paramref name="prepared"/>'s kept statement; elsewhere from the compiled query.
+    /// </summary>
+    public static async Task<ArticlePage?> LoadPublishedAsync(
+        NewsDbContext db, SqliteArticleReads? prepared, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct)
+    {
+        ArticleRow? row;
+        if (prepared is not null) row = prepared.ReadPublished(id, nowUtc);
+        else
+        {
+            // The compiled query asks three statements (article, byline, tags): one connection for them
+            // and the related list. The context closes it when the request's scope ends.
+            await db.Database.OpenConnectionAsync(ct);
+            row = await PublishedRows.GetValue(db.Model, _ => CompilePublishedRow())(db, id, nowUtc, ct);
+        }
+        return row is null ? null : await PageAsync(db, row, nowUtc, blocks, ct);
+    }
 
     /// <summary>The staff preview: any article of <paramref name="source"/>, with its related list asked afresh.</summary>
     public static async Task<ArticlePage?> LoadAsync(NewsDbContext db, IQueryable<Article> source, int id, DateTime nowUtc, CancellationToken ct)

@@ -1,19 +1,45 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Tests.Infrastructure;
+using NewsPortal.Web.Models;
 
 namespace NewsPortal.Tests.Speed;
 
 /// <summary>
 /// Counts the SQL commands the portal runs for requests; the portal below serves one request at a
 /// time. Background services (the scheduler, the newsletter dispatcher) query on their own timers
-/// and are left out: a command counts when it runs inside a request.
+/// and are left out: a command counts when it runs inside a request. Statements the portal runs on
+/// its kept, prepared connections (outside EF Core) count too, through the metric they report.
 /// </summary>
-public sealed class CommandCounter : DbCommandInterceptor
+public sealed class CommandCounter : DbCommandInterceptor, IDisposable
 {
+    private MeterListener? _prepared;
+
+    /// <summary>Counts the prepared statements of the portal whose meters <paramref name="meters"/> makes.</summary>
+    public void ListenTo(IMeterFactory meters)
+    {
+        if (_prepared is not null) return;
+        _prepared = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == SqliteArticleReads.StatementsRun)
+                    listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        _prepared.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            for (var i = 0; i < value; i++) CountIfInARequest();
+        });
+        _prepared.Start();
+    }
+
+    public void Dispose() => _prepared?.Dispose();
+
     // The accessor's current request flows with the async context, the same for every instance.
     private static readonly HttpContextAccessor Requests = new();
 
@@ -54,6 +80,12 @@ public sealed class CountingPortal : PortalFactory
             services.AddSingleton<IInterceptor>(Commands);
         });
     }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Commands.Dispose();
+    }
 }
 
 public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClassFixture<CountingPortal>
@@ -64,6 +96,7 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         var reader = portal.CreateReader();
         // The most-read lists are kept for a minute; count the request that has to load them.
         if (freshBlocks) await portal.Services.GetRequiredService<NewsPortal.Web.Infrastructure.ReaderPages>().ChangedAsync();
+        portal.Commands.ListenTo(portal.Services.GetRequiredService<IMeterFactory>());
         portal.Commands.Reset();
         var response = await reader.GetAsync(path);
         response.EnsureSuccessStatusCode();
