@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Data;
+using NewsPortal.Core.Reading;
 using Npgsql;
 
 namespace NewsPortal.Web.Infrastructure;
@@ -22,7 +23,7 @@ public static class DatabaseSetup
             .UseNewsDatabase(provider, connectionString)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         if (provider == DatabaseOptions.Sqlite)
-            services.AddSingleton(sp => new Models.SqliteArticleReads(connectionString, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+            services.AddSingleton(sp => new SqliteArticleReads(connectionString, sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }
 

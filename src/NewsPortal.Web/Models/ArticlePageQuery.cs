@@ -14,22 +14,12 @@ public static class ArticlePageQuery
 {
     private const int RelatedCount = 6;
 
-    /// <summary>What the page shows of the article itself; the related list comes apart.</summary>
-    public sealed record ArticleRow(
-        int Id, string Headline, string Slug, string? Dek, string Excerpt, string BodyHtml,
-        string? LeadImageUrl, string? LeadImageAlt, string? LeadImageCaption,
-        int SectionId, string SectionName, string SectionSlug,
-        List<LinkTo> Authors, List<TagRow> Tags,
-        DateTime? PublishedAt, DateTime UpdatedAt, DateTime? RevisedAt);
-
-    public sealed record TagRow(int Id, string Name, string Slug);
-
-    private static readonly Expression<Func<Article, ArticleRow>> Row = a => new ArticleRow(
+    private static readonly Expression<Func<Article, ArticlePageRow>> Row = a => new ArticlePageRow(
         a.Id, a.Headline, a.Slug, a.Dek, a.Excerpt, a.BodyHtml,
         a.LeadImageUrl, a.LeadImageAlt, a.LeadImageCaption,
         a.SectionId, a.Section.Name, a.Section.Slug,
-        a.Authors.OrderBy(au => au.DisplayName).Select(au => new LinkTo(au.DisplayName, au.Slug)).ToList(),
-        a.Tags.OrderBy(t => t.Name).Select(t => new TagRow(t.Id, t.Name, t.Slug)).ToList(),
+        a.Authors.OrderBy(au => au.DisplayName).Select(au => new ArticlePageRow.Credit(au.DisplayName, au.Slug)).ToList(),
+        a.Tags.OrderBy(t => t.Name).Select(t => new ArticlePageRow.TagRow(t.Id, t.Name, t.Slug)).ToList(),
         a.PublishedAt, a.UpdatedAt, a.RevisedAt);
 
     /// <summary>
@@ -39,9 +29,9 @@ public static class ArticlePageQuery
     /// PostgreSQL during the move, or hosts with different interceptors), hence one per model.
     /// Same rule as <see cref="ArticleQueries.Published"/>.
     /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>>> PublishedRows = new();
+    private static readonly ConditionalWeakTable<IModel, Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticlePageRow?>>> PublishedRows = new();
 
-    private static Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticleRow?>> CompilePublishedRow() =>
+    private static Func<NewsDbContext, int, DateTime, CancellationToken, Task<ArticlePageRow?>> CompilePublishedRow() =>
         EF.CompileAsyncQuery((NewsDbContext db, int id, DateTime nowUtc, CancellationToken ct) => db.Articles.AsNoTracking()
             .Where(a => a.Id == id && a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc)
             .Select(Row)
@@ -55,7 +45,7 @@ public static class ArticlePageQuery
     public static async Task<ArticlePage?> LoadPublishedAsync(
         NewsDbContext db, SqliteArticleReads? prepared, int id, DateTime nowUtc, ReaderBlocks blocks, CancellationToken ct)
     {
-        ArticleRow? row;
+        ArticlePageRow? row;
         if (prepared is not null) row = prepared.ReadPublished(id, nowUtc);
         else
         {
@@ -74,7 +64,7 @@ public static class ArticlePageQuery
         return row is null ? null : await PageAsync(db, row, nowUtc, blocks: null, ct);
     }
 
-    private static async Task<ArticlePage> PageAsync(NewsDbContext db, ArticleRow article, DateTime nowUtc, ReaderBlocks? blocks, CancellationToken ct)
+    private static async Task<ArticlePage> PageAsync(NewsDbContext db, ArticlePageRow article, DateTime nowUtc, ReaderBlocks? blocks, CancellationToken ct)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
         Task<List<ArticleCard>> LoadRelated() => db.Articles.AsNoTracking().Published(nowUtc)
@@ -90,7 +80,7 @@ public static class ArticlePageQuery
             article.Id, article.Headline, article.Slug, article.Dek, article.Excerpt, article.BodyHtml,
             article.LeadImageUrl, article.LeadImageAlt, article.LeadImageCaption,
             new LinkTo(article.SectionName, article.SectionSlug),
-            article.Authors,
+            article.Authors.Select(a => new LinkTo(a.Name, a.Slug)).ToList(),
             article.Tags.Select(t => new LinkTo(t.Name, t.Slug)).ToList(),
             published, revised, related);
     }

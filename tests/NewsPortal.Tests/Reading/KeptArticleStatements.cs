@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Data;
+using NewsPortal.Core.Reading;
 using NewsPortal.Tests.Infrastructure;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Models;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Tests.Infrastructure;
-using NewsPortal.Web.Models;
+using NewsPortal.Core.Reading;
 
 namespace NewsPortal.Tests.Speed;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsPortal.Core.Newsroom;
 
-namespace NewsPortal.Web.Models;
+namespace NewsPortal.Core.Reading;
 
 /// <summary>
 /// The reader's article on SQLite: one statement, prepared once per connection and kept.
@@ -54,7 +54,7 @@ public sealed class SqliteArticleReads : IDisposable
     }
 
     /// <summary>The published article <paramref name="id"/> as its page shows it, or null.</summary>
-    public ArticlePageQuery.ArticleRow? ReadPublished(int id, DateTime nowUtc)
+    public ArticlePageRow? ReadPublished(int id, DateTime nowUtc)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var lane = _idle.TryTake(out var kept) ? kept : new Lane(_connectionString);
@@ -107,14 +107,14 @@ public sealed class SqliteArticleReads : IDisposable
             }
         }
 
-        public ArticlePageQuery.ArticleRow? Read(int id, DateTime nowUtc)
+        public ArticlePageRow? Read(int id, DateTime nowUtc)
         {
             _id.Value = id;
             // The text form EF Core writes, so the comparison is the one its queries make.
             _now.Value = nowUtc;
             using var reader = _command.ExecuteReader();
             if (!reader.Read()) return null;
-            return new ArticlePageQuery.ArticleRow(
+            return new ArticlePageRow(
                 reader.GetInt32(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), reader.GetString(4), reader.GetString(5),
                 Text(reader, 6), Text(reader, 7), Text(reader, 8),
                 reader.GetInt32(9), reader.GetString(10), reader.GetString(11),
@@ -127,21 +127,21 @@ public sealed class SqliteArticleReads : IDisposable
 
         private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
 
-        private static List<LinkTo> Authors(string json)
+        private static List<ArticlePageRow.Credit> Authors(string json)
         {
             using var document = JsonDocument.Parse(json);
-            var authors = new List<LinkTo>(document.RootElement.GetArrayLength());
+            var authors = new List<ArticlePageRow.Credit>(document.RootElement.GetArrayLength());
             foreach (var author in document.RootElement.EnumerateArray())
-                authors.Add(new LinkTo(author[0].GetString()!, author[1].GetString()!));
+                authors.Add(new ArticlePageRow.Credit(author[0].GetString()!, author[1].GetString()!));
             return authors;
         }
 
-        private static List<ArticlePageQuery.TagRow> Tags(string json)
+        private static List<ArticlePageRow.TagRow> Tags(string json)
         {
             using var document = JsonDocument.Parse(json);
-            var tags = new List<ArticlePageQuery.TagRow>(document.RootElement.GetArrayLength());
+            var tags = new List<ArticlePageRow.TagRow>(document.RootElement.GetArrayLength());
             foreach (var tag in document.RootElement.EnumerateArray())
-                tags.Add(new ArticlePageQuery.TagRow(tag[0].GetInt32(), tag[1].GetString()!, tag[2].GetString()!));
+                tags.Add(new ArticlePageRow.TagRow(tag[0].GetInt32(), tag[1].GetString()!, tag[2].GetString()!));
             return tags;
         }
 
