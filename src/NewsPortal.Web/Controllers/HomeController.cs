@@ -15,6 +15,7 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock, ReaderB
 
     [HttpGet("/")]
     [OutputCache(PolicyName = ReaderCache.Policy)]
+    [OpensItsOwnConnection]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         // The front page's stories are the same for every reader and change when articles do, which
@@ -25,6 +26,8 @@ public sealed class HomeController(NewsDbContext db, TimeProvider clock, ReaderB
 
     private async Task<HomePage> LoadAsync(CancellationToken ct)
     {
+        // A query per section follows: one connection for all of them, closed with the request's scope.
+        await db.Database.OpenConnectionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var published = db.Articles.AsNoTracking().Published(now);
 

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Localization;
 using NewsPortal.Web.Models;
 using NewsPortal.Web.Privacy;
 
 namespace NewsPortal.Web.Controllers;
 
+[OpensItsOwnConnection]
 public sealed class PrivacyController(ConsentReader consent, IStringLocalizer<ReaderText> text) : Controller
 {
     [HttpGet("/privacy")]

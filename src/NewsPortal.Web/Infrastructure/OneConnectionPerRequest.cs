@@ -10,14 +10,17 @@ namespace NewsPortal.Web.Infrastructure;
 /// gives it back around each of them, which cost about a third of the uncached article page's time.
 /// Opened here, the one connection serves the action and the view's components; the context closes
 /// it when the request's scope ends. Actions marked <see cref="OpensItsOwnConnectionAttribute"/>
-/// are left to open one only when they need it.
+/// are left to open one only when they need it, and do not even take a context from the pool.
 /// </summary>
-public sealed class OneConnectionPerRequest(NewsDbContext db) : IAsyncActionFilter
+public sealed class OneConnectionPerRequest : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         if (!OpensItsOwnConnection(context.ActionDescriptor.EndpointMetadata))
+        {
+            var db = context.HttpContext.RequestServices.GetRequiredService<NewsDbContext>();
             await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        }
         await next();
     }
 
@@ -31,7 +34,8 @@ public sealed class OneConnectionPerRequest(NewsDbContext db) : IAsyncActionFilt
 
 /// <summary>
 /// An action whose usual request asks EF Core nothing (its data comes from kept blocks or kept
-/// statements): opening the shared connection, and handing it back, would be most of its database cost.
+/// statements): opening the shared connection, and handing it back, would be most of its database
+/// cost. Where it does ask (a block to load again), it opens the connection itself first.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class OpensItsOwnConnectionAttribute : Attribute;

@@ -67,8 +67,13 @@ public static class ArticlePageQuery
     private static async Task<ArticlePage> PageAsync(NewsDbContext db, ArticlePageRow article, DateTime nowUtc, ReaderBlocks? blocks, CancellationToken ct)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
-        Task<List<ArticleCard>> LoadRelated() => db.Articles.AsNoTracking().Published(nowUtc)
-            .RelatedCardsAsync(article.Id, article.SectionId, tagIds, RelatedCount, ct);
+        async Task<List<ArticleCard>> LoadRelated()
+        {
+            // Four reads: one connection for them, closed with the request's scope.
+            await db.Database.OpenConnectionAsync(ct);
+            return await db.Articles.AsNoTracking().Published(nowUtc)
+                .RelatedCardsAsync(article.Id, article.SectionId, tagIds, RelatedCount, ct);
+        }
         // The related list is the page's dearest part (four indexed reads) and changes only when
         // articles do, which empties the blocks.
         var related = blocks is null ? await LoadRelated() : await blocks.GetAsync($"related:{article.Id}", LoadRelated);

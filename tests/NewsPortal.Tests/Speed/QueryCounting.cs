@@ -67,9 +67,36 @@ public sealed class CommandCounter : DbCommandInterceptor, IDisposable
     }
 }
 
+/// <summary>Counts the connections EF Core opens for requests.</summary>
+public sealed class ConnectionCounter : DbConnectionInterceptor
+{
+    private static readonly HttpContextAccessor Requests = new();
+
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => CountIfInARequest();
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CountIfInARequest();
+        return Task.CompletedTask;
+    }
+
+    private void CountIfInARequest()
+    {
+        if (Requests.HttpContext is not null) Interlocked.Increment(ref _count);
+    }
+}
+
 public sealed class CountingPortal : PortalFactory
 {
     public CommandCounter Commands { get; } = new();
+
+    public ConnectionCounter Connections { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -78,6 +105,7 @@ public sealed class CountingPortal : PortalFactory
         {
             services.AddHttpContextAccessor();
             services.AddSingleton<IInterceptor>(Commands);
+            services.AddSingleton<IInterceptor>(Connections);
         });
     }
 
@@ -127,6 +155,37 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         Assert.InRange(homeLarge, 1, 10 + sections.Count);
         // The article, its byline and tags, four indexed lookups for related articles, and the layout's blocks.
         Assert.InRange(articleLarge, 1, 15);
+    }
+
+    [Fact]
+    public async Task PagesMadeFromKeptBlocksOpenNoDatabaseConnection()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم الاتصال", "connection-count");
+        var tags = await newsroom.TagsAsync("اتصال");
+        var article = await newsroom.PublishedAsync("مقال بلا اتصال", section, 1, tags: tags);
+        await newsroom.PublishedAsync("مقال قريب منه", section, 2, tags: tags);
+        var articlePath = $"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
+        var reader = portal.CreateReader();
+
+        async Task<int> OpenedForAsync(string path)
+        {
+            portal.Connections.Reset();
+            (await reader.GetAsync(path)).EnsureSuccessStatusCode();
+            return portal.Connections.Count;
+        }
+
+        await portal.Services.GetRequiredService<NewsPortal.Web.Infrastructure.ReaderPages>().ChangedAsync();
+        // Loading the blocks again, each page opens one connection for all its reads.
+        Assert.Equal(1, await OpenedForAsync("/?e=1"));
+        Assert.InRange(await OpenedForAsync(articlePath + "?e=1"), 1, 2);
+        // With them kept: none. The article itself comes from a kept statement on SQLite, from the
+        // compiled query (on a connection of its own) elsewhere.
+        Assert.Equal(0, await OpenedForAsync("/?e=2"));
+        Assert.Equal(TestDatabase.IsPostgres ? 1 : 0, await OpenedForAsync(articlePath + "?e=2"));
+        Assert.Equal(0, await OpenedForAsync("/privacy?e=2"));
+        // A page that asks the database opens one.
+        Assert.Equal(1, await OpenedForAsync("/sections/connection-count?e=2"));
     }
 
     [Fact]
