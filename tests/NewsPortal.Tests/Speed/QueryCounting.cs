@@ -33,13 +33,35 @@ public sealed class CommandCounter : DbCommandInterceptor, IDisposable
         };
         _prepared.SetMeasurementEventCallback<long>((_, value, _, _) =>
         {
-            for (var i = 0; i < value; i++) CountIfInARequest();
+            for (var i = 0; i < value; i++) _tally.CountIfInARequest();
         });
         _prepared.Start();
     }
 
     public void Dispose() => _prepared?.Dispose();
 
+    private readonly RequestTally _tally = new();
+
+    public int Count => _tally.Count;
+
+    public void Reset() => _tally.Reset();
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        _tally.CountIfInARequest();
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        _tally.CountIfInARequest();
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>A count of events that happen inside a request, whichever request it is.</summary>
+public sealed class RequestTally
+{
     // The accessor's current request flows with the async context, the same for every instance.
     private static readonly HttpContextAccessor Requests = new();
 
@@ -49,19 +71,7 @@ public sealed class CommandCounter : DbCommandInterceptor, IDisposable
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        CountIfInARequest();
-        return result;
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        CountIfInARequest();
-        return ValueTask.FromResult(result);
-    }
-
-    private void CountIfInARequest()
+    public void CountIfInARequest()
     {
         if (Requests.HttpContext is not null) Interlocked.Increment(ref _count);
     }
@@ -70,25 +80,18 @@ public sealed class CommandCounter : DbCommandInterceptor, IDisposable
 /// <summary>Counts the connections EF Core opens for requests.</summary>
 public sealed class ConnectionCounter : DbConnectionInterceptor
 {
-    private static readonly HttpContextAccessor Requests = new();
+    private readonly RequestTally _tally = new();
 
-    private int _count;
+    public int Count => _tally.Count;
 
-    public int Count => Volatile.Read(ref _count);
+    public void Reset() => _tally.Reset();
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => CountIfInARequest();
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => _tally.CountIfInARequest();
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        CountIfInARequest();
+        _tally.CountIfInARequest();
         return Task.CompletedTask;
-    }
-
-    private void CountIfInARequest()
-    {
-        if (Requests.HttpContext is not null) Interlocked.Increment(ref _count);
     }
 }
 
@@ -131,6 +134,17 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         return portal.Commands.Count;
     }
 
+    /// <summary>A published article and another of the same section and tag, so it has a related list.</summary>
+    private async Task<string> ArticleWithARelatedOneAsync(string sectionSlug, string tag)
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync($"قسم {tag}", sectionSlug);
+        var tags = await newsroom.TagsAsync(tag);
+        var article = await newsroom.PublishedAsync($"مقال عن {tag}", section, 1, tags: tags);
+        await newsroom.PublishedAsync($"مقال قريب عن {tag}", section, 2, tags: tags);
+        return $"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
+    }
+
     [Fact]
     public async Task TheHomeAndArticlePagesDoNotGrowWithTheNumberOfArticles()
     {
@@ -160,12 +174,7 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
     [Fact]
     public async Task PagesMadeFromKeptBlocksOpenNoDatabaseConnection()
     {
-        var newsroom = new Infrastructure.Newsroom(portal);
-        var section = await newsroom.SectionAsync("قسم الاتصال", "connection-count");
-        var tags = await newsroom.TagsAsync("اتصال");
-        var article = await newsroom.PublishedAsync("مقال بلا اتصال", section, 1, tags: tags);
-        await newsroom.PublishedAsync("مقال قريب منه", section, 2, tags: tags);
-        var articlePath = $"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
+        var articlePath = await ArticleWithARelatedOneAsync("connection-count", "اتصال");
         var reader = portal.CreateReader();
 
         async Task<int> OpenedForAsync(string path)
@@ -209,12 +218,7 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
     [Fact]
     public async Task AnArticlesRelatedListIsAskedForOnceAMinuteAndAgainAfterAChange()
     {
-        var newsroom = new Infrastructure.Newsroom(portal);
-        var section = await newsroom.SectionAsync("قسم الصلة", "related-count");
-        var tags = await newsroom.TagsAsync("صلة");
-        var article = await newsroom.PublishedAsync("مقال له أقارب", section, 1, tags: tags);
-        await newsroom.PublishedAsync("مقال قريب", section, 2, tags: tags);
-        var path = $"/articles/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
+        var path = await ArticleWithARelatedOneAsync("related-count", "صلة");
 
         var loading = await CommandsForAsync(path + "?c=1");
         var kept = await CommandsForAsync(path + "?c=2", freshBlocks: false);
