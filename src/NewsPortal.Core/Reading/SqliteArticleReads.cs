@@ -69,7 +69,12 @@ public sealed class SqliteArticleReads : IDisposable
         finally
         {
             // A connection that failed is not lent again; nor is one past the number kept.
-            if (healthy && !_disposed && _idle.Count < Kept) _idle.Add(lane);
+            if (healthy && !_disposed && _idle.Count < Kept)
+            {
+                _idle.Add(lane);
+                // Put back while the portal was stopping: closed with the others.
+                if (_disposed) CloseIdle();
+            }
             else lane.Dispose();
         }
     }
@@ -77,6 +82,11 @@ public sealed class SqliteArticleReads : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
         while (_idle.TryTake(out var lane)) lane.Dispose();
     }
 
