@@ -10,25 +10,19 @@ namespace NewsPortal.Web.Infrastructure;
 /// gives it back around each of them, which cost about a third of the uncached article page's time.
 /// Opened here, the one connection serves the action and the view's components; the context closes
 /// it when the request's scope ends. Actions marked <see cref="OpensItsOwnConnectionAttribute"/>
-/// are left to open one only when they need it, and do not even take a context from the pool.
+/// are left to open one only when they need it; for them this filter does not take a context from
+/// the pool either (their own constructors may).
 /// </summary>
 public sealed class OneConnectionPerRequest : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        if (!OpensItsOwnConnection(context.ActionDescriptor.EndpointMetadata))
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<OpensItsOwnConnectionAttribute>() is null)
         {
             var db = context.HttpContext.RequestServices.GetRequiredService<NewsDbContext>();
             await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         }
         await next();
-    }
-
-    private static bool OpensItsOwnConnection(IList<object> metadata)
-    {
-        for (var i = 0; i < metadata.Count; i++)
-            if (metadata[i] is OpensItsOwnConnectionAttribute) return true;
-        return false;
     }
 }
 
