@@ -53,12 +53,13 @@ if [ ! -f tests/NewsPortal.BrowserTests/node_modules/axe-core/axe.min.js ]; then
   (cd tests/NewsPortal.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Quiet, but a failing test prints its message and stack trace.
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test NewsPortal.sln --nologo -v quiet 2>&1 | tee "$log" || status=$?
+dotnet test NewsPortal.sln --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 echo "The integration tests again, on PostgreSQL:"
-NEWSPORTAL_TEST_DATABASE=Postgres dotnet test tests/NewsPortal.Tests --no-build --nologo -v quiet 2>&1 | tee -a "$log" || status=$?
+NEWSPORTAL_TEST_DATABASE=Postgres dotnet test tests/NewsPortal.Tests --no-build --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=$?
 
 # Each test assembly (and the second, PostgreSQL run) prints "Passed!  - Failed: F, Passed: P, ..." (or "Failed! ..."); add them up.
 passed=$(grep -Eo 'Passed: +[0-9]+,' "$log" | awk '{ n += $2 } END { print n + 0 }')

@@ -313,11 +313,16 @@ public sealed class NewsletterDispatcher(
     {
         var length = LeaseLength;
         var instance = InstanceId;
+        // Renewals keep their beat: the wait for the next one starts before this one is written, so
+        // a slow write does not push every later renewal back, and whoever sees a renewal in the
+        // database knows the timer of the next one is already running.
+        var tick = Task.Delay(length / 3, clock, ct);
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(length / 3, clock, ct);
+                await tick;
+                tick = Task.Delay(length / 3, clock, ct);
                 var now = Now;
                 // Lapsed (renewals failed for a whole lease): the lanes have stopped, and a row another
                 // dispatcher may have taken meanwhile is not claimed back.
