@@ -70,6 +70,8 @@ start_portal() { # name cache-seconds; sets $port
   cp "$seed" "$work/$name/portal.db"
   (
     cd "$work/$name"
+    # The garbage collector's setting from the Dockerfile, so the portal runs as it is deployed.
+    export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
     # The web root is the published app's: without it the portal, started from its own folder, has
     # no wwwroot and its static-file endpoints answer 200 with an empty body.
     export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_WEBROOT="$work/app/wwwroot" \
