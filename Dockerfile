@@ -14,7 +14,7 @@ COPY --from=build /app .
 # DOTNET_GCgen0size: the garbage collector sizes its youngest generation from the processor's cache,
 # and where a virtual machine hides the cache size it falls back to about 2 MB, so a page's short-lived
 # objects set off a collection every few requests. 32 MB (hexadecimal 0x2000000) makes them rare; it
-# costs about 25 MB of memory and gave about a third more article pages a second (README, Benchmarks).
+# costs about 25 MB of memory and gave about 30 % more article pages a second (README, Benchmarks).
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_GCgen0size=0x2000000 \
     ConnectionStrings__NewsPortal="Data Source=/data/newsportal.db" \

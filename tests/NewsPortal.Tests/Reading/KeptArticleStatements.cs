@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Reading;
@@ -87,6 +88,41 @@ public class KeptArticleStatements(PortalFactory portal) : IClassFixture<PortalF
 
         await _newsroom.ChangeAsync(article.Id, a => a.Unpublish(now));
         Assert.Null(Kept.ReadPublished(article.Id, now));
+    }
+
+    [SqliteConfigurationFact]
+    public async Task AReadThatFailsSaysSoAndTheNextWorksOnceTheCauseIsGone()
+    {
+        var section = await _newsroom.SectionAsync("ثقافة محفوظة", "kept-culture");
+        var article = await _newsroom.PublishedAsync("معرض يفتح أبوابه", section);
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal("معرض يفتح أبوابه", Kept.ReadPublished(article.Id, now)?.Headline);
+
+        // A table the statement reads goes away under the kept connections: their statement must be
+        // prepared again and cannot be. The failure is an error, not "no such article" (a 404).
+        await RenameTableAsync("Tags", "TagsElsewhere");
+        try
+        {
+            var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => Kept.ReadPublished(article.Id, now));
+            Assert.Contains("Tags", error.Message);
+        }
+        finally
+        {
+            await RenameTableAsync("TagsElsewhere", "Tags");
+        }
+
+        // Every later read gets the article, on a connection kept or opened afresh.
+        var reads = Enumerable.Range(0, 12).Select(_ => Kept.ReadPublished(article.Id, now)?.Headline).ToList();
+        Assert.All(reads, headline => Assert.Equal("معرض يفتح أبوابه", headline));
+    }
+
+    private async Task RenameTableAsync(string from, string to)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        // Names of this test's own, never input.
+        var sql = "ALTER TABLE \"" + from + "\" RENAME TO \"" + to + "\"";
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     [SqliteConfigurationFact]
