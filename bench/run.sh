@@ -77,7 +77,7 @@ start_portal() { # name cache-seconds; sets $port
     export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_WEBROOT="$work/app/wwwroot" \
       ConnectionStrings__NewsPortal="Data Source=$work/$name/portal.db" Database__MigrateOnStartup=true Demo__Seed=false \
       ReaderCache__Seconds="$seconds" Search__ResultSeconds="$seconds" Admin__Email="$admin_email" Admin__Password="$admin_password" \
-      RateLimits__SearchPerMinute=100000 RateLimits__SignInPerMinute=100000 RateLimits__PublicFormsPerMinute=100000 \
+      RateLimits__SearchPerMinute=10000000 RateLimits__SignInPerMinute=10000000 RateLimits__PublicFormsPerMinute=10000000 \
       Logging__LogLevel__Default=Warning Logging__LogLevel__NewsPortal=Information
     exec dotnet "$work/app/NewsPortal.Web.dll" >"$work/$name/portal.log" 2>&1
   ) &

@@ -7,8 +7,8 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    [Range(1, 100_000)] public int SignInPerMinute { get; set; } = 10;
-    [Range(1, 100_000)] public int PasswordResetPerHour { get; set; } = 5;
-    [Range(1, 100_000)] public int SearchPerMinute { get; set; } = 60;
-    [Range(1, 100_000)] public int PublicFormsPerMinute { get; set; } = 20;
+    [Range(1, 10_000_000)] public int SignInPerMinute { get; set; } = 10;
+    [Range(1, 10_000_000)] public int PasswordResetPerHour { get; set; } = 5;
+    [Range(1, 10_000_000)] public int SearchPerMinute { get; set; } = 60;
+    [Range(1, 10_000_000)] public int PublicFormsPerMinute { get; set; } = 20;
 }
