@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPortal.Core.Search;
 
 /// <summary>
@@ -50,27 +48,8 @@ internal static class PostgresSearchSql
     /// The tsquery for a reader's words, built like the FTS5 expression: every word must be present in
     /// one of its forms; forms of <see cref="SearchQuery.MinPrefixLength"/> letters or more also match as prefixes.
     /// </summary>
-    public static string ToTsQuery(SearchQuery query)
-    {
-        if (!query.CanRun) throw new InvalidOperationException("This query cannot be run.");
-        var expression = new StringBuilder();
-        foreach (var term in query.Terms)
-        {
-            if (expression.Length > 0) expression.Append(" & ");
-            expression.Append('(');
-            var first = true;
-            foreach (var form in term.Forms)
-            {
-                if (!first) expression.Append(" | ");
-                first = false;
-                var quoted = Quote(form);
-                expression.Append(quoted);
-                if (form.Length >= SearchQuery.MinPrefixLength) expression.Append(" | ").Append(quoted).Append(":*");
-            }
-            expression.Append(')');
-        }
-        return expression.ToString();
-    }
+    public static string ToTsQuery(SearchQuery query) => query.Combine(" & ", " | ", form =>
+        form.Length >= SearchQuery.MinPrefixLength ? $"{Quote(form)} | {Quote(form)}:*" : Quote(form));
 
     /// <summary>Forms hold letters and digits only; quoting still keeps any other character from being read as an operator.</summary>
     private static string Quote(string form) => "'" + form.Replace("\\", "\\\\").Replace("'", "''") + "'";

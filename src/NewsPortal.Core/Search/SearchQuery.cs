@@ -72,24 +72,23 @@ public sealed class SearchQuery
     private string? _matchExpression;
 
     /// <summary>Built once per query: the results cache looks it up, keeps under it and the index runs it.</summary>
-    private string BuildMatchExpression()
+    private string BuildMatchExpression() =>
+        // A prefix query also matches the word itself; asking for both doubles the engine's work.
+        Combine(" AND ", " OR ", form => form.Length >= MinPrefixLength ? $"\"{form}\"*" : $"\"{form}\"");
+
+    /// <summary>
+    /// A search engine's expression for the query: every term must be present (<paramref name="and"/>
+    /// between terms) in any of its forms (<paramref name="or"/> between the forms of one term, each
+    /// written by <paramref name="form"/>).
+    /// </summary>
+    internal string Combine(string and, string or, Func<string, string> form)
     {
         if (!CanRun) throw new InvalidOperationException("This query cannot be run.");
         var expression = new StringBuilder();
         foreach (var term in Terms)
         {
-            if (expression.Length > 0) expression.Append(" AND ");
-            expression.Append('(');
-            var first = true;
-            foreach (var form in term.Forms)
-            {
-                if (!first) expression.Append(" OR ");
-                first = false;
-                // A prefix query also matches the word itself; asking for both doubles the engine's work.
-                expression.Append('"').Append(form).Append('"');
-                if (form.Length >= MinPrefixLength) expression.Append('*');
-            }
-            expression.Append(')');
+            if (expression.Length > 0) expression.Append(and);
+            expression.Append('(').AppendJoin(or, term.Forms.Select(form)).Append(')');
         }
         return expression.ToString();
     }
