@@ -143,4 +143,48 @@ public class SeveralDispatchers
         await portal.WaitUntilSentAsync(issue);
         Assert.All(everyone, a => Assert.Single(smtp.MessagesTo(a)));
     }
+
+    [SqliteConfigurationFact]
+    public async Task ABatchWhoseLeaseCannotBeRenewedStartsNoMessageInItsLastThirdAndHandsItsRowsBack()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: 1));
+        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: new()
+        {
+            ["Newsletter:Connections"] = "1",
+            ["Newsletter:BatchSize"] = "20",
+            ["Newsletter:LeaseSeconds"] = "300",
+        });
+        var everyone = Enumerable.Range(1, 5).Select(i => $"cut-off-{i}@example.com").ToArray();
+        await portal.ConfirmedSubscribersAsync(everyone);
+        // The database refuses to move a claim's end later, as for a dispatcher that can no longer
+        // reach it; and it notes every row handed back from Sending to Waiting.
+        await portal.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER "RefuseRenewals" BEFORE UPDATE OF "ClaimedUntil" ON "Deliveries"
+                WHEN OLD."Status" = 1 AND NEW."Status" = 1 AND NEW."ClaimedUntil" > OLD."ClaimedUntil"
+                BEGIN SELECT RAISE(ABORT, 'renewal refused'); END
+                """);
+            await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "HandedBack" ("DeliveryId" INTEGER NOT NULL)""");
+            return await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER "NoteHandedBack" AFTER UPDATE OF "Status" ON "Deliveries"
+                WHEN OLD."Status" = 1 AND NEW."Status" = 0
+                BEGIN INSERT INTO "HandedBack" VALUES (NEW."Id"); END
+                """);
+        });
+
+        var issue = await portal.SendIssueAsync("نشرة بلا تجديد");
+        await Eventually.HoldsAsync(() => Task.FromResult(smtp.Held == 1), TimeSpan.FromSeconds(30), "no message was held");
+        // Into the lease's last third, with its renewals refused: the message in flight finishes,
+        // and the three not yet begun are not started under this claim.
+        portal.Advance(TimeSpan.FromSeconds(201));
+        await smtp.ReleaseAsync();
+        await portal.WaitUntilSentAsync(issue);
+
+        var handedBack = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<long>("""SELECT "DeliveryId" AS "Value" FROM "HandedBack" """).ToListAsync());
+        Assert.Equal(3, handedBack.Count);
+        // Claimed again at once with a lease of their own, they went out: everyone got one copy.
+        Assert.All(everyone, a => Assert.Single(smtp.MessagesTo(a)));
+        Assert.All(await portal.DeliveriesAsync(issue), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
+    }
 }
