@@ -14,6 +14,14 @@ public class SeveralDispatchers
         ["Newsletter:BatchSize"] = "20",
     };
 
+    /// <summary>One SMTP connection and a five-minute lease: with the server holding a message, one batch is in flight while time passes.</summary>
+    private static readonly Dictionary<string, string?> OneConnectionFiveMinuteLease = new()
+    {
+        ["Newsletter:Connections"] = "1",
+        ["Newsletter:BatchSize"] = "20",
+        ["Newsletter:LeaseSeconds"] = "300",
+    };
+
     [Fact]
     public async Task TwoPortalsSendingOneIssueTogetherGiveEverySubscriberExactlyOneCopy()
     {
@@ -111,12 +119,7 @@ public class SeveralDispatchers
     {
         // One message goes through, the next is left unanswered: the batch is in flight while time passes.
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: 1));
-        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: new()
-        {
-            ["Newsletter:Connections"] = "1",
-            ["Newsletter:BatchSize"] = "20",
-            ["Newsletter:LeaseSeconds"] = "300",
-        });
+        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: OneConnectionFiveMinuteLease);
         var everyone = Enumerable.Range(1, 5).Select(i => $"slow-{i}@example.com").ToArray();
         await portal.ConfirmedSubscribersAsync(everyone);
         var issue = await portal.SendIssueAsync("نشرة على خادم بطيء");
@@ -148,12 +151,7 @@ public class SeveralDispatchers
     public async Task ABatchWhoseLeaseCannotBeRenewedStartsNoMessageInItsLastThirdAndHandsItsRowsBack()
     {
         await using var smtp = await TestSmtpServer.StartAsync(new SmtpBehaviour(HoldAfter: 1));
-        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: new()
-        {
-            ["Newsletter:Connections"] = "1",
-            ["Newsletter:BatchSize"] = "20",
-            ["Newsletter:LeaseSeconds"] = "300",
-        });
+        await using var portal = await NewsletterPortal.StartAsync(smtp, settings: OneConnectionFiveMinuteLease);
         var everyone = Enumerable.Range(1, 5).Select(i => $"cut-off-{i}@example.com").ToArray();
         await portal.ConfirmedSubscribersAsync(everyone);
         // The database refuses to move a claim's end later, as for a dispatcher that can no longer
