@@ -243,3 +243,31 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
         Assert.Equal(loading, changed);
     }
 }
+
+/// <summary>
+/// The text of every SQL command EF Core runs, in or out of a request (a test that calls the
+/// portal's services directly runs outside any request). Background services run commands too, so
+/// a test looks for the statements it cares about by what they read.
+/// </summary>
+public sealed class StatementLog : DbCommandInterceptor
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
+
+    public void Clear() => _statements.Clear();
+
+    /// <summary>The statements run since the last <see cref="Clear"/> whose text contains <paramref name="text"/>.</summary>
+    public List<string> Containing(string text) =>
+        _statements.Where(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        _statements.Enqueue(command.CommandText);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        _statements.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+}
