@@ -113,7 +113,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     /// <summary>
     /// One page of the articles readers can see that contain every searched word, most relevant
     /// first; between equally relevant ones, the newer first. Headline matches weigh most, then the
-    /// dek, then the body. Only the newest <see cref="SearchOptions.MaxRanked"/> matches are ranked; when there are
+    /// dek, then the body; words found in half the articles or more weigh next to nothing. Only the newest <see cref="SearchOptions.MaxRanked"/> matches are ranked; when there are
     /// more, the page's total is that number and says it is a floor.
     /// </summary>
     public async Task<Page<SearchResult>> SearchAsync(SearchQuery query, int pageNumber, int pageSize, DateTime nowUtc,
@@ -137,10 +137,17 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
     {
         var match = query.ToMatchExpression();
-        // Rounded so that scores a hair apart count as equal and the newer article wins.
-        var hits = await db.Database.SqlQuery<SearchHit>(
-            $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}")
-            .ToListAsync(ct);
+        FormattableString newest;
+        if (await CanTellApartAsync(query, nowUtc, ct))
+        {
+            // Rounded so that scores a hair apart count as equal and the newer article wins.
+            newest = $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}";
+        }
+        else
+        {
+            newest = $"SELECT rowid AS ArticleId, 0.0 AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}";
+        }
+        var hits = await db.Database.SqlQuery<SearchHit>(newest).ToListAsync(ct);
         if (hits.Count == 0) return ([], false);
 
         // Held to the readers' rule, so that a row left behind by a scheduled, unpublished or deleted
@@ -153,6 +160,31 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
 
         return (Rank(hits, published), hits.Count == _maxRanked);
     }
+
+    /// <summary>
+    /// Whether bm25 can tell any two matches apart. It weighs a form found in n of the index's N rows
+    /// by log((N − n + ½) / (n + ½)), and a form found in half the rows or more by a millionth
+    /// instead. When every searched form is that common, every score rounds to zero and the order is
+    /// the newest first whatever bm25 says, so its walk through every row that holds each form (most
+    /// of a common search's time) is skipped. The counts are kept between searches (<see cref="SearchWordCounts"/>).
+    /// </summary>
+    private async Task<bool> CanTellApartAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
+    {
+        if (cache?.WordCounts is not { } counts) return true;
+        // One short row per indexed article in the engine's own size table; counting the full-text
+        // table itself would read every article's text.
+        var rows = await counts.GetAsync("", nowUtc, () => CountAsync($"SELECT count(*) AS Value FROM ArticleSearch_docsize", ct));
+        foreach (var phrase in query.ToMatchPhrases())
+        {
+            var holding = await counts.GetAsync(phrase, nowUtc,
+                () => CountAsync($"SELECT count(*) AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {phrase}", ct));
+            if (2L * holding < rows) return true;
+        }
+        return false;
+    }
+
+    private async Task<int> CountAsync(FormattableString sql, CancellationToken ct) =>
+        (await db.Database.SqlQuery<int>(sql).ToListAsync(ct))[0];
 
     /// <summary>The same two steps on PostgreSQL: the newest matches from the GIN-indexed table, then the readers' rule.</summary>
     private async Task<(List<int> Ranked, bool Capped)> RankPostgresAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)

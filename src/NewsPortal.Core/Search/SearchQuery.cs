@@ -72,9 +72,13 @@ public sealed class SearchQuery
     private string? _matchExpression;
 
     /// <summary>Built once per query: the results cache looks it up, keeps under it and the index runs it.</summary>
-    private string BuildMatchExpression() =>
-        // A prefix query also matches the word itself; asking for both doubles the engine's work.
-        Combine(" AND ", " OR ", form => form.Length >= MinPrefixLength ? $"\"{form}\"*" : $"\"{form}\"");
+    private string BuildMatchExpression() => Combine(" AND ", " OR ", MatchPhrase);
+
+    /// <summary>The FTS5 phrases of <see cref="ToMatchExpression"/>, one per form of each word, in its order.</summary>
+    public IEnumerable<string> ToMatchPhrases() => Terms.SelectMany(t => t.Forms).Select(MatchPhrase);
+
+    // A prefix query also matches the word itself; asking for both doubles the engine's work.
+    private static string MatchPhrase(string form) => form.Length >= MinPrefixLength ? $"\"{form}\"*" : $"\"{form}\"";
 
     /// <summary>
     /// A search engine's expression for the query: every term must be present (<paramref name="and"/>

@@ -24,9 +24,10 @@ public sealed class SearchOptions
 }
 
 /// <summary>
-/// Recent pages of search results, shared by all readers (results are public). Anything that
-/// changes the index empties it on this instance; other instances catch up when their pages expire,
-/// and so does an article whose publication time comes while its search is held.
+/// Recent pages of search results, shared by all readers (results are public), and the counts of
+/// searched words (<see cref="WordCounts"/>), kept whatever <see cref="SearchOptions.ResultSeconds"/> says.
+/// Anything that changes the index empties both on this instance; other instances catch up when
+/// their pages expire, and so does an article whose publication time comes while its search is held.
 /// </summary>
 public sealed class SearchResultCache(IOptions<SearchOptions> options)
 {
@@ -51,7 +52,13 @@ public sealed class SearchResultCache(IOptions<SearchOptions> options)
         _entries[(query.ToMatchExpression(), number, size)] = new Entry(page, nowUtc + _lifetime);
     }
 
-    public void Clear() => _entries.Clear();
+    public SearchWordCounts WordCounts { get; } = new();
+
+    public void Clear()
+    {
+        _entries.Clear();
+        WordCounts.Clear();
+    }
 
     private sealed record Entry(Page<SearchResult> Page, DateTime ExpiresUtc);
 }

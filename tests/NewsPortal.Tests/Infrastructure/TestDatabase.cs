@@ -93,11 +93,11 @@ public sealed class PostgresConfigurationFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A test of SQLite's own settings: it runs in the SQLite configuration only.</summary>
+/// <summary>A test of SQLite's own settings or behaviour: it runs in the SQLite configuration only.</summary>
 public sealed class SqliteConfigurationFactAttribute : FactAttribute
 {
-    public SqliteConfigurationFactAttribute()
+    public SqliteConfigurationFactAttribute(string why = "checks SQLite's own settings; the PostgreSQL configuration has none of them")
     {
-        if (TestDatabase.IsPostgres) Skip = "checks SQLite's own settings; the PostgreSQL configuration has none of them";
+        if (TestDatabase.IsPostgres) Skip = why;
     }
 }
