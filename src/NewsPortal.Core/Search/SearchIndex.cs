@@ -131,8 +131,8 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     /// <summary>
     /// The visible matches, best first. Two cheap steps instead of one join: the full-text table
     /// gives the newest matches with their scores (a walk down its rowids that stops at the cap),
-    /// then the (id, status, published) index tells which of them readers can see and when they came
-    /// out, one look-up per id, without reading the wide article rows.
+    /// then the (id, status, published) index tells which of them readers can see and in what order
+    /// they came out, one look-up per id, without reading the wide article rows.
     /// </summary>
     private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
     {
@@ -153,12 +153,13 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         // Held to the readers' rule, so that a row left behind by a scheduled, unpublished or deleted
         // article shows nothing. A lookup in the table itself would read each article's whole row,
         // text and all.
+        // The database puts them in order of publication, so that no time is read into .NET.
         var ids = System.Text.Json.JsonSerializer.Serialize(hits.Select(h => h.ArticleId));
-        var published = await db.Database.SqlQuery<VisibleHit>(
-            $"SELECT Id AS ArticleId, PublishedAt FROM Articles INDEXED BY IX_Articles_Id_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids}))")
-            .ToDictionaryAsync(v => v.ArticleId, v => v.PublishedAt, ct);
+        var newestFirst = await db.Database.SqlQuery<int>(
+            $"SELECT Id AS Value FROM Articles INDEXED BY IX_Articles_Id_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids})) ORDER BY PublishedAt DESC, Id DESC")
+            .ToListAsync(ct);
 
-        return (Rank(hits, published), hits.Count == _maxRanked);
+        return (Rank(hits, newestFirst), hits.Count == _maxRanked);
     }
 
     /// <summary>
@@ -192,20 +193,23 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         var hits = await db.Database.SqlQuery<SearchHit>(PostgresSearchSql.Hits(query, _maxRanked)).ToListAsync(ct);
         if (hits.Count == 0) return ([], false);
         var ids = hits.Select(h => h.ArticleId).ToList();
-        var published = await db.Articles.AsNoTracking().Published(nowUtc).Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.PublishedAt })
-            .ToDictionaryAsync(a => a.Id, a => a.PublishedAt ?? default, ct);
-        return (Rank(hits, published), hits.Count == _maxRanked);
+        var newestFirst = await db.Articles.AsNoTracking().Published(nowUtc).Where(a => ids.Contains(a.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => a.Id)
+            .ToListAsync(ct);
+        return (Rank(hits, newestFirst), hits.Count == _maxRanked);
     }
 
-    /// <summary>Best score first; between equal scores the newer article, then the later id.</summary>
-    private static List<int> Rank(List<SearchHit> hits, Dictionary<int, DateTime> published) =>
-        hits.Where(h => published.ContainsKey(h.ArticleId))
-            .OrderBy(h => h.Score)
-            .ThenByDescending(h => published[h.ArticleId])
-            .ThenByDescending(h => h.ArticleId)
-            .Select(h => h.ArticleId)
-            .ToList();
+    /// <summary>
+    /// The visible hits (<paramref name="newestFirst"/>: newer article first, then later id), best
+    /// score first; between equal scores in that order.
+    /// </summary>
+    private static List<int> Rank(List<SearchHit> hits, List<int> newestFirst)
+    {
+        var scores = hits.ToDictionary(h => h.ArticleId, h => h.Score);
+        // A stable sort keeps the order of publication between equal scores.
+        return newestFirst.OrderBy(id => scores[id]).ToList();
+    }
 
     private async Task<Page<SearchResult>> ToResultPageAsync(SearchQuery query, List<int> ranked, bool capped, int number,
         int pageSize, CancellationToken ct)
@@ -289,11 +293,5 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     {
         public int ArticleId { get; set; }
         public double Score { get; set; }
-    }
-
-    private sealed class VisibleHit
-    {
-        public int ArticleId { get; set; }
-        public DateTime PublishedAt { get; set; }
     }
 }
