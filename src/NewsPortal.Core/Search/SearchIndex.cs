@@ -129,38 +129,33 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     }
 
     /// <summary>
-    /// The visible matches, best first. Two cheap steps instead of one join: the full-text table
-    /// gives the newest matches with their scores (a walk down its rowids that stops at the cap),
-    /// then the (id, status, published) index tells which of them readers can see and in what order
-    /// they came out, one look-up per id, without reading the wide article rows.
+    /// The visible matches, best first, in one statement. The full-text table gives the newest
+    /// matches with their scores (a walk down its rowids that stops at the cap, done once and kept
+    /// for the join and the count); the (id, status, published) index then tells which of them
+    /// readers can see and when they came out, one look-up per match, without reading the wide
+    /// article rows. A row left behind by a scheduled, unpublished or deleted article shows nothing.
     /// </summary>
     private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
     {
-        var match = query.ToMatchExpression();
-        FormattableString newest;
-        if (await CanTellApartAsync(query, nowUtc, ct))
-        {
-            // Rounded so that scores a hair apart count as equal and the newer article wins.
-            newest = $"SELECT rowid AS ArticleId, round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}";
-        }
-        else
-        {
-            newest = $"SELECT rowid AS ArticleId, 0.0 AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {_maxRanked}";
-        }
-        var hits = await db.Database.SqlQuery<SearchHit>(newest).ToListAsync(ct);
-        if (hits.Count == 0) return ([], false);
-
-        // Held to the readers' rule, so that a row left behind by a scheduled, unpublished or deleted
-        // article shows nothing. A lookup in the table itself would read each article's whole row,
-        // text and all.
-        // The database puts them in order of publication, so that no time is read into .NET.
-        var ids = System.Text.Json.JsonSerializer.Serialize(hits.Select(h => h.ArticleId));
-        var newestFirst = await db.Database.SqlQuery<int>(
-            $"SELECT Id AS Value FROM Articles INDEXED BY IX_Articles_Id_Status_PublishedAt WHERE Status = {(int)ArticleStatus.Published} AND PublishedAt <= {nowUtc} AND Id IN (SELECT value FROM json_each({ids})) ORDER BY PublishedAt DESC, Id DESC")
-            .ToListAsync(ct);
-
-        return (Rank(hits, newestFirst), hits.Count == _maxRanked);
+        var rows = await db.Database.SqlQueryRaw<RankedRow>(await CanTellApartAsync(query, nowUtc, ct) ? WeighedSql : UnweighedSql,
+            query.ToMatchExpression(), _maxRanked, (int)ArticleStatus.Published, nowUtc).ToListAsync(ct);
+        return (rows.Select(r => r.Id).ToList(), rows.Count > 0 && rows[0].Hits == _maxRanked);
     }
+
+    private const string RankedSql = """
+        WITH hits AS MATERIALIZED (
+            SELECT rowid AS Id, {score} AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {0}
+            ORDER BY rowid DESC LIMIT {1})
+        SELECT a.Id, (SELECT count(*) FROM hits) AS Hits
+        FROM hits CROSS JOIN Articles AS a INDEXED BY IX_Articles_Id_Status_PublishedAt
+        WHERE a.Id = hits.Id AND a.Status = {2} AND a.PublishedAt <= {3}
+        ORDER BY hits.Score, a.PublishedAt DESC, a.Id DESC
+        """;
+
+    // Rounded so that scores a hair apart count as equal and the newer article wins.
+    private static readonly string WeighedSql = RankedSql.Replace("{score}", "round(bm25(ArticleSearch, 10.0, 4.0, 1.0), 2)");
+
+    private static readonly string UnweighedSql = RankedSql.Replace("{score}", "0.0");
 
     /// <summary>
     /// Whether bm25 can tell any two matches apart. It weighs a form found in n of the index's N rows
@@ -287,6 +282,12 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     {
         public int Id { get; set; }
         public string? Stamp { get; set; }
+    }
+
+    private sealed class RankedRow
+    {
+        public int Id { get; set; }
+        public int Hits { get; set; }
     }
 
     private sealed class SearchHit
