@@ -34,7 +34,7 @@ public static class Highlighter
         var matched = new int[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            matched[i] = query.TermsMatchedBy(text.Substring(words[i].Start, words[i].Length));
+            matched[i] = query.TermsMatchedBy(text.AsSpan(words[i].Start, words[i].Length));
         }
 
         var (bestStart, bestDistinct, bestTotal) = (0, 0, 0);
@@ -72,7 +72,7 @@ public static class Highlighter
         for (var i = first; i < end; i++)
         {
             var (start, length) = words[i];
-            if (!query.Matches(text.Substring(start, length))) continue;
+            if (query.TermsMatchedBy(text.AsSpan(start, length)) == 0) continue;
             if (start > position) runs.Add(new HighlightRun(text[position..start], false));
             runs.Add(new HighlightRun(text.Substring(start, length), true));
             position = start + length;

@@ -107,6 +107,10 @@ public sealed class SearchQuery
     /// </summary>
     internal int TermsMatchedBy(string word) => _matched.GetOrAdd(word, static (w, query) => query.Match(w), this);
 
+    /// <summary>The same for a word still inside the text: a word seen before needs no string of its own.</summary>
+    internal int TermsMatchedBy(ReadOnlySpan<char> word) =>
+        _matched.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found) ? found : TermsMatchedBy(word.ToString());
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _matched = new(StringComparer.Ordinal);
 
     private int Match(string word)
