@@ -9,7 +9,10 @@ public static class SiteUrls
     /// </summary>
     public static string Absolute(this SiteOptions site, string pathOrUrl)
     {
-        // On Unix "/images/a.png" parses as an absolute file: URI, hence the scheme check.
+        // A site path (the usual case) needs no parsing, which escapes every Arabic letter of a slug
+        // on the way. On Unix "/images/a.png" parses as an absolute file: URI, hence the scheme check.
+        if (pathOrUrl.StartsWith('/') && !pathOrUrl.StartsWith("//", StringComparison.Ordinal))
+            return site.BaseUrl.TrimEnd('/') + pathOrUrl;
         if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             return pathOrUrl;
         return site.BaseUrl.TrimEnd('/') + "/" + pathOrUrl.TrimStart('/');
