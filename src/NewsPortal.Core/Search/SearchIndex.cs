@@ -113,8 +113,9 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     /// <summary>
     /// One page of the articles readers can see that contain every searched word, most relevant
     /// first; between equally relevant ones, the newer first. Headline matches weigh most, then the
-    /// dek, then the body; words found in half the articles or more weigh next to nothing. Only the newest <see cref="SearchOptions.MaxRanked"/> matches are ranked; when there are
-    /// more, the page's total is that number and says it is a floor.
+    /// dek, then the body; words found in half the articles or more weigh next to nothing. Only the
+    /// newest <see cref="SearchOptions.MaxRanked"/> matches are ranked; when there are more, the
+    /// page's total is that number and says it is a floor.
     /// </summary>
     public async Task<Page<SearchResult>> SearchAsync(SearchQuery query, int pageNumber, int pageSize, DateTime nowUtc,
         CancellationToken ct = default)
