@@ -172,6 +172,24 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
     }
 
     [Fact]
+    public async Task ASearchAsksAsManyQueriesForTwoMatchesAsForTwoPagesOfThem()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("موانئ", "count-ports");
+        for (var i = 0; i < 2; i++) await newsroom.PublishedAsync($"حركة المرفأ {i}", section, 1 + i, body: "سفن وحاويات.");
+        var path = $"/search?q={Uri.EscapeDataString("المرفأ")}";
+        var few = await CommandsForAsync(path + "&a=1");
+
+        for (var i = 0; i < 25; i++) await newsroom.PublishedAsync($"تقرير {i}", section, 10 + i, body: $"وصلت إلى المرفأ سفينة رقم {i}.");
+        var many = await CommandsForAsync(path + "&a=2");
+
+        Assert.Equal(few, many);
+        // With everything forgotten: the layout's blocks, the counts of the word's rows and of all
+        // rows, one statement for the ranked matches, one for the page's cards, one for their texts.
+        Assert.InRange(many, 5, 15);
+    }
+
+    [Fact]
     public async Task PagesMadeFromKeptBlocksOpenNoDatabaseConnection()
     {
         var articlePath = await ArticleWithARelatedOneAsync("connection-count", "اتصال");
