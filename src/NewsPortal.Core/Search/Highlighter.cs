@@ -72,7 +72,7 @@ public static class Highlighter
         for (var i = first; i < end; i++)
         {
             var (start, length) = words[i];
-            if (query.TermsMatchedBy(text.AsSpan(start, length)) == 0) continue;
+            if (!query.Matches(text.AsSpan(start, length))) continue;
             if (start > position) runs.Add(new HighlightRun(text[position..start], false));
             runs.Add(new HighlightRun(text.Substring(start, length), true));
             position = start + length;

@@ -98,7 +98,7 @@ public sealed class SearchQuery
     }
 
     /// <summary>Whether a word of an article's text is one the reader searched for; the same rule as the index.</summary>
-    public bool Matches(string word) => TermsMatchedBy(word) != 0;
+    public bool Matches(ReadOnlySpan<char> word) => TermsMatchedBy(word) != 0;
 
     /// <summary>
     /// Which searched words a word of an article's text matches, one bit per term (at most
