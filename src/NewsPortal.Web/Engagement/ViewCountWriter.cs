@@ -13,6 +13,13 @@ public sealed class ViewCountWriter(ViewCounter counter, IServiceScopeFactory sc
     /// <summary>Most distinct article-hours one transaction writes.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>
+    /// How long reads gather before a pass writes them. Every write makes each of the portal's other
+    /// SQLite connections drop its page cache (at its next read it sees the database changed), so a
+    /// write per page read made every reader page read its pages from the file again.
+    /// </summary>
+    public static readonly TimeSpan Gathering = TimeSpan.FromSeconds(1);
+
     // A pass and a flush never interleave, so a flush returns only once every earlier read is stored.
     private readonly SemaphoreSlim _writing = new(1, 1);
 
@@ -22,6 +29,7 @@ public sealed class ViewCountWriter(ViewCounter counter, IServiceScopeFactory sc
         {
             while (await counter.Pending.WaitToReadAsync(stoppingToken))
             {
+                await Task.Delay(Gathering, stoppingToken);
                 await FlushAsync(stoppingToken);
             }
         }

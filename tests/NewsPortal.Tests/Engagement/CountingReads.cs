@@ -9,7 +9,7 @@ using NewsPortal.Web.Engagement;
 namespace NewsPortal.Tests.Engagement;
 
 /// <summary>A portal of its own per test: these tests move the clock.</summary>
-public sealed class ReadCountingPortal : PortalFactory
+public class ReadCountingPortal : PortalFactory
 {
     public Infrastructure.Newsroom Newsroom => new(this);
 
