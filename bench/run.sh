@@ -9,9 +9,9 @@
 # next home page shows it. Writes its section of bench/results.md and prints it.
 #
 #   bench/run.sh                      # the full run, about 10 minutes
-#   RUNS=1 DURATION=5s bench/run.sh   # a quick check
+#   RUNS=1 DURATION=5s WARMUP=5s bench/run.sh   # a quick check
 #
-# Environment: ARTICLES (50000), SUBSCRIBERS (100000), RUNS (3), DURATION (20s), WARMUP (5s),
+# Environment: ARTICLES (50000), SUBSCRIBERS (100000), RUNS (3), DURATION (20s), WARMUP (20s),
 # CONNECTIONS (32), THREADS (2), QUERY (Arabic search words). Needs the .NET 10 SDK, curl, sqlite3;
 # installs wrk with apt-get when it is missing. The generated database is kept in
 # ${XDG_CACHE_HOME:-~/.cache}/newsportal-bench and reused while the generator and migrations are unchanged.
@@ -22,7 +22,9 @@ articles="${ARTICLES:-50000}"
 subscribers="${SUBSCRIBERS:-100000}"
 runs="${RUNS:-3}"
 duration="${DURATION:-20s}"
-warmup="${WARMUP:-5s}"
+# 20 s: the runtime keeps recompiling hot code with what it learnt for about that long; after 5 s
+# the first round was still the slowest of three (uncached article 3,778 against 4,673 and 4,588).
+warmup="${WARMUP:-20s}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 query="${QUERY:-الطاقة الميناء}"
