@@ -8,7 +8,7 @@
 # static file's median. Finally it publishes a draft through the admin area and checks that the very
 # next home page shows it. Writes its section of bench/results.md and prints it.
 #
-#   bench/run.sh                      # the full run, about 10 minutes
+#   bench/run.sh                      # the full run, about 11 minutes
 #   RUNS=1 DURATION=5s WARMUP=5s bench/run.sh   # a quick check
 #
 # Environment: ARTICLES (50000), SUBSCRIBERS (100000), RUNS (3), DURATION (20s), WARMUP (20s),
