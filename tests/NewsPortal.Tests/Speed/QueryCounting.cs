@@ -263,9 +263,9 @@ public class ReaderPagesAskAFixedNumberOfQueries(CountingPortal portal) : IClass
 }
 
 /// <summary>
-/// The text of every SQL command EF Core runs, in or out of a request (a test that calls the
-/// portal's services directly runs outside any request). Background services run commands too, so
-/// a test looks for the statements it cares about by what they read.
+/// The text of every SQL command EF Core runs, queries and writes, in or out of a request (a test
+/// that calls the portal's services directly runs outside any request). Background services run
+/// commands too, so a test looks for the statements it cares about by their text.
 /// </summary>
 public sealed class StatementLog : DbCommandInterceptor
 {
@@ -284,6 +284,18 @@ public sealed class StatementLog : DbCommandInterceptor
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        _statements.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        _statements.Enqueue(command.CommandText);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         _statements.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
