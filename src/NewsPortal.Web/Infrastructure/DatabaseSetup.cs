@@ -32,12 +32,30 @@ public static class DatabaseSetup
         where TBuilder : DbContextOptionsBuilder
     {
         if (provider == DatabaseOptions.Postgres)
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations))
+            options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsAssembly(PostgresMigrations))
                 .AddInterceptors(PostgresTextParameters.Instance);
         else
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
                 .AddInterceptors(new SqliteDurability());
         return options;
+    }
+
+    /// <summary>The statements prepared on each PostgreSQL connection when the connection string does not say.</summary>
+    public const int AutoPrepared = 64;
+
+    /// <summary>
+    /// Npgsql prepares nothing unless asked, so PostgreSQL would parse and plan every statement of every
+    /// page afresh (see the README's PostgreSQL section for what that cost). With this setting a
+    /// statement run five times on a connection is prepared there and kept, the least recently used
+    /// going first when there are more. A connection string that names <c>Max Auto Prepare</c> keeps its own value (0 turns it
+    /// off, as a pooler in transaction mode may need).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared }.ConnectionString;
     }
 
     public static async Task MigrateNewsDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

@@ -53,7 +53,8 @@ public sealed class PostgresTestCluster
 
     public async Task DropDatabaseAsync(string database)
     {
-        await using (var connection = new NpgsqlConnection(ConnectionStringFor(database))) NpgsqlConnection.ClearPool(connection);
+        // The pool is the one of the connection string contexts use (with its added settings).
+        await using (var connection = new NpgsqlConnection(DatabaseSetup.WithAutoPrepare(ConnectionStringFor(database)))) NpgsqlConnection.ClearPool(connection);
         await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
     }
 
@@ -92,7 +93,7 @@ public sealed class PostgresTestCluster
             db.Database.Migrate();
         }
         // A template may have no open connections while it is copied.
-        using (var connection = new NpgsqlConnection(templateConnection)) NpgsqlConnection.ClearPool(connection);
+        using (var connection = new NpgsqlConnection(DatabaseSetup.WithAutoPrepare(templateConnection))) NpgsqlConnection.ClearPool(connection);
         return cluster;
     }
 
