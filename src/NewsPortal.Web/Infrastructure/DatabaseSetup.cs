@@ -47,8 +47,8 @@ public static class DatabaseSetup
     /// Npgsql prepares nothing unless asked, so PostgreSQL would parse and plan every statement of every
     /// page afresh (see the README's PostgreSQL section for what that cost). With this setting a
     /// statement run five times on a connection is prepared there and kept, the least recently used
-    /// going first when there are more. A connection string that names <c>Max Auto Prepare</c> keeps its own value (0 turns it
-    /// off, as a pooler in transaction mode may need).
+    /// going first when there are more. A connection string that names <c>Max Auto Prepare</c> keeps
+    /// its own value (0 turns it off, as a pooler in transaction mode may need).
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
