@@ -2,10 +2,10 @@
 # Reader pages on PostgreSQL: publishes the portal in Release, starts a PostgreSQL 15 cluster of its own
 # (initdb in a temporary folder, a free loopback port), starts the portal on it with the demo content,
 # the reader cache and the search results cache off, and measures with wrk the article page, the home
-# page and a search, each RUNS times for DURATION after a WARMUP. Prints requests/s, p99 and the
+# page, a section archive and a search, each RUNS times for DURATION after a WARMUP. Prints requests/s, p99 and the
 # portal's CPU per request for every run. Nothing is written to bench/results.md.
 #
-#   bench/postgres.sh                                   # about 3 minutes
+#   bench/postgres.sh                                   # about 4 minutes
 #   CONNECTION_EXTRA=";Max Auto Prepare=0" bench/postgres.sh   # the same without prepared statements
 #
 # Environment: RUNS (3), DURATION (6s), WARMUP (20s), CONNECTIONS (32), THREADS (2), ARTICLE (12),
@@ -72,13 +72,15 @@ ticks_per_second="$(getconf CLK_TCK)"
 
 article_url="$(curl -s -o /dev/null -w '%{url_effective}' -L "$base/articles/$article")"
 search_url="$base/search?q=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")"
+section_path="$(curl -s "$base/" | grep -oE 'href="/sections/[^"]+"' | head -1 | sed -E 's/href="([^"]+)"/\1/')"
+[ -n "$section_path" ] || { echo "the home page links to no section"; exit 1; }
 echo
 echo "PostgreSQL $("$pg/postgres" --version | awk '{print $3}'), demo content, reader cache and search results cache off;"
 echo "connection string extra: '${extra:-none}'; wrk -t$threads -c$connections; $warmup warm-up, then $runs runs of $duration."
 echo
 echo "| page | run | requests/s | p99 | portal CPU per request |"
 echo "|---|---:|---:|---:|---:|"
-for page in "article|$article_url" "home|$base/" "search, run afresh|$search_url"; do
+for page in "article|$article_url" "home|$base/" "section archive|$base$section_path" "search, run afresh|$search_url"; do
   name="${page%%|*}" url="${page#*|}"
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
   [ "$code" = 200 ] || { echo "$url answered $code"; exit 1; }
