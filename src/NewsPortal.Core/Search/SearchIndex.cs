@@ -123,34 +123,44 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         var number = Page<SearchResult>.Clamp(pageNumber);
         if (cache?.Find(query, number, pageSize, nowUtc) is { } cached) return cached;
 
-        var (ranked, capped) = IsPostgres ? await RankPostgresAsync(query, nowUtc, ct) : await RankSqliteAsync(query, nowUtc, ct);
-        var page = await ToResultPageAsync(query, ranked, capped, number, pageSize, ct);
+        var ranked = IsPostgres
+            ? RankedPage.Of(await RankPostgresAsync(query, nowUtc, ct), number, pageSize)
+            : await RankSqliteAsync(query, nowUtc, number, pageSize, ct);
+        var page = await ToResultPageAsync(query, ranked, pageSize, ct);
         cache?.Keep(query, number, pageSize, nowUtc, page);
         return page;
     }
 
     /// <summary>
-    /// The visible matches, best first, in one statement. The full-text table gives the newest
-    /// matches with their scores (a walk down its rowids that stops at the cap, done once and kept
-    /// for the join and the count); the (id, status, published) index then tells which of them
+    /// One page of the visible matches, best first, in one statement. The full-text table gives the
+    /// newest matches with their scores (a walk down its rowids that stops at the cap, done once and
+    /// kept for the join and the count); the (id, status, published) index then tells which of them
     /// readers can see and when they came out, one look-up per match, without reading the wide
     /// article rows. A row left behind by a scheduled, unpublished or deleted article shows nothing.
+    /// Only the page's ids come back, each row with the counts; a page past the last gives the last.
     /// </summary>
-    private async Task<(List<int> Ranked, bool Capped)> RankSqliteAsync(SearchQuery query, DateTime nowUtc, CancellationToken ct)
+    private async Task<RankedPage> RankSqliteAsync(SearchQuery query, DateTime nowUtc, int number, int pageSize, CancellationToken ct)
     {
         var rows = await db.Database.SqlQueryRaw<RankedRow>(await CanTellApartAsync(query, nowUtc, ct) ? WeighedSql : UnweighedSql,
-            query.ToMatchExpression(), _maxRanked, (int)ArticleStatus.Published, nowUtc).ToListAsync(ct);
-        return (rows.Select(r => r.Id).ToList(), rows.Count > 0 && rows[0].Hits == _maxRanked);
+            query.ToMatchExpression(), _maxRanked, (int)ArticleStatus.Published, nowUtc, (number - 1) * pageSize, pageSize).ToListAsync(ct);
+        if (rows.Count == 0) return new RankedPage([], 0, false, 1);
+        var total = rows[0].Visible;
+        return new RankedPage(rows.Select(r => r.Id).ToList(), total, rows[0].Hits == _maxRanked,
+            Math.Min(number, RankedPage.LastPage(total, pageSize)));
     }
 
     private const string RankedSql = """
         WITH hits AS MATERIALIZED (
             SELECT rowid AS Id, {score} AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {0}
-            ORDER BY rowid DESC LIMIT {1})
-        SELECT a.Id, (SELECT count(*) FROM hits) AS Hits
-        FROM hits CROSS JOIN Articles AS a INDEXED BY IX_Articles_Id_Status_PublishedAt
-        WHERE a.Id = hits.Id AND a.Status = {2} AND a.PublishedAt <= {3}
-        ORDER BY hits.Score, a.PublishedAt DESC, a.Id DESC
+            ORDER BY rowid DESC LIMIT {1}),
+        visible AS MATERIALIZED (
+            SELECT a.Id, hits.Score, a.PublishedAt
+            FROM hits CROSS JOIN Articles AS a INDEXED BY IX_Articles_Id_Status_PublishedAt
+            WHERE a.Id = hits.Id AND a.Status = {2} AND a.PublishedAt <= {3})
+        SELECT Id, (SELECT count(*) FROM hits) AS Hits, (SELECT count(*) FROM visible) AS Visible
+        FROM visible
+        ORDER BY Score, PublishedAt DESC, Id DESC
+        LIMIT {5} OFFSET min({4}, ((SELECT count(*) FROM visible) - 1) / {5} * {5})
         """;
 
     // Rounded so that scores a hair apart count as equal and the newer article wins.
@@ -207,31 +217,51 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
         return newestFirst.OrderBy(id => scores[id]).ToList();
     }
 
-    private async Task<Page<SearchResult>> ToResultPageAsync(SearchQuery query, List<int> ranked, bool capped, int number,
-        int pageSize, CancellationToken ct)
+    /// <summary>The ids of one page of matches, best first, and what the page says about the rest.</summary>
+    private sealed record RankedPage(List<int> Ids, int Total, bool Capped, int Number)
     {
-        var total = ranked.Count;
-        var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
-        number = Math.Min(number, lastPage);
-        if (total == 0) return new Page<SearchResult>([], number, pageSize, 0);
+        public static int LastPage(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
-        var ids = ranked.Skip((number - 1) * pageSize).Take(pageSize).ToList();
-        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToCards()
-            .ToDictionaryAsync(c => c.Id, ct);
-        var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.BodyMarkdown })
-            .ToDictionaryAsync(a => a.Id, a => a.BodyMarkdown, ct);
-
-        var results = ids.Where(cards.ContainsKey).Select(id =>
+        /// <summary>The page <paramref name="number"/> of every visible match (the last page when it is past it).</summary>
+        public static RankedPage Of((List<int> Ranked, bool Capped) all, int number, int pageSize)
         {
-            var card = cards[id];
-            var text = renderer.ToPlainText(bodies.GetValueOrDefault(id, ""));
+            number = Math.Min(number, LastPage(all.Ranked.Count, pageSize));
+            return new RankedPage(all.Ranked.Skip((number - 1) * pageSize).Take(pageSize).ToList(), all.Ranked.Count, all.Capped, number);
+        }
+    }
+
+    /// <summary>A result's card and the text its snippet is cut from, read together.</summary>
+    private sealed record CardAndText(ArticleCard Card, string Markdown);
+
+    private static readonly Expression<Func<Article, CardAndText>> CardAndTextOf = ComposeCardAndText();
+
+    private static Expression<Func<Article, CardAndText>> ComposeCardAndText()
+    {
+        var article = ArticleQueries.Card.Parameters[0];
+        return Expression.Lambda<Func<Article, CardAndText>>(
+            Expression.New(typeof(CardAndText).GetConstructors()[0],
+                ArticleQueries.Card.Body, Expression.Property(article, nameof(Article.BodyMarkdown))),
+            article);
+    }
+
+    private async Task<Page<SearchResult>> ToResultPageAsync(SearchQuery query, RankedPage ranked, int pageSize, CancellationToken ct)
+    {
+        if (ranked.Total == 0) return new Page<SearchResult>([], ranked.Number, pageSize, 0);
+
+        var ids = ranked.Ids;
+        var found = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(CardAndTextOf)
+            .ToDictionaryAsync(c => c.Card.Id, ct);
+
+        var results = ids.Where(found.ContainsKey).Select(id =>
+        {
+            var (card, markdown) = found[id];
+            var text = renderer.ToPlainText(markdown);
             var snippet = Highlighter.Snippet(text, query);
             if (!snippet.HasMatches && card.Dek is { } dek && Highlighter.Mark(dek, query) is { HasMatches: true } inDek)
                 snippet = inDek;
             return new SearchResult(card, Highlighter.Mark(card.Headline, query), snippet);
         }).ToList();
-        return new Page<SearchResult>(results, number, pageSize, total) { TotalIsFloor = capped };
+        return new Page<SearchResult>(results, ranked.Number, pageSize, ranked.Total) { TotalIsFloor = ranked.Capped };
     }
 
     private IQueryable<IndexSource> Sources(IQueryable<Article> articles) =>
@@ -289,6 +319,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     {
         public int Id { get; set; }
         public int Hits { get; set; }
+        public int Visible { get; set; }
     }
 
     private sealed class SearchHit

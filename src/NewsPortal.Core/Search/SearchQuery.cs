@@ -107,11 +107,55 @@ public sealed class SearchQuery
     /// </summary>
     internal int TermsMatchedBy(string word) => _matched.GetOrAdd(word, static (w, query) => query.Match(w), this);
 
-    /// <summary>The same for a word still inside the text: a word seen before needs no string of its own.</summary>
-    internal int TermsMatchedBy(ReadOnlySpan<char> word) =>
-        _matched.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found) ? found : TermsMatchedBy(word.ToString());
+    /// <summary>
+    /// The same for a word still inside the text: a word seen before needs no string of its own, and
+    /// a new one is folded on the stack when it can be (<see cref="MatchFolded"/>).
+    /// </summary>
+    internal int TermsMatchedBy(ReadOnlySpan<char> word)
+    {
+        var lookup = _matched.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out var found)) return found;
+        Span<char> folded = stackalloc char[64];
+        if (!ArabicNormalizer.TryFoldWord(word, folded, out var length)) return TermsMatchedBy(word.ToString());
+        found = MatchFolded(folded[..length]);
+        lookup.TryAdd(word, found);
+        return found;
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _matched = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Match"/> for a word already folded into its one token: the terms that any of its
+    /// forms (<see cref="ArabicNormalizer.Forms"/>) matches, compared in place.
+    /// </summary>
+    internal int MatchFolded(ReadOnlySpan<char> token)
+    {
+        if (token.IsEmpty) return 0;
+        var found = MatchForm(token);
+        foreach (var (prefix, minStem) in ArabicNormalizer.StrippedPrefixes)
+        {
+            if (token.Length - prefix.Length >= minStem && token.StartsWith(prefix, StringComparison.Ordinal))
+                found |= MatchForm(token[prefix.Length..]);
+        }
+        return found;
+    }
+
+    private int MatchForm(ReadOnlySpan<char> wordForm)
+    {
+        var found = 0;
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            foreach (var form in Terms[i].Forms)
+            {
+                if (SearchTerm.FormMatches(form, wordForm))
+                {
+                    found |= 1 << i;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
 
     private int Match(string word)
     {
@@ -132,6 +176,9 @@ public sealed class SearchQuery
 public sealed record SearchTerm(string Token, IReadOnlyList<string> Forms)
 {
     internal bool IsMatchedBy(IReadOnlyList<string> wordForms) =>
-        Forms.Any(form => wordForms.Any(w => w == form
-            || (form.Length >= SearchQuery.MinPrefixLength && w.StartsWith(form, StringComparison.Ordinal))));
+        Forms.Any(form => wordForms.Any(w => FormMatches(form, w)));
+
+    /// <summary>A searched form matches a form of a word that is it, or that begins with it when it is long enough.</summary>
+    internal static bool FormMatches(string form, ReadOnlySpan<char> wordForm) =>
+        form.Length >= SearchQuery.MinPrefixLength ? wordForm.StartsWith(form, StringComparison.Ordinal) : wordForm.SequenceEqual(form);
 }

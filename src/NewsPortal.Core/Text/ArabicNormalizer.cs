@@ -107,6 +107,39 @@ public static class ArabicNormalizer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The one token of <paramref name="word"/> (a run of word characters), folded into
+    /// <paramref name="into"/> as <see cref="Tokens"/> would fold it, without a string of its own.
+    /// False when the word holds a character whose normalisation could change it (anything outside
+    /// ASCII, the Arabic letters, tashkeel and digits, or a mark that composes with the letter
+    /// before it) or is longer than <paramref name="into"/>: <see cref="Tokens"/> must say then.
+    /// </summary>
+    internal static bool TryFoldWord(ReadOnlySpan<char> word, Span<char> into, out int length)
+    {
+        length = 0;
+        foreach (var c in word)
+        {
+            // U+0653 to U+0655 (madda, hamza above and below) compose with the letter before them.
+            if (!(c <= '\u007F' || c is >= Hamza and <= '\u0652' || c is >= '\u0660' and <= '\u0669')) return false;
+            switch (Classify(c))
+            {
+                case CharKind.Ignored:
+                    continue;
+                case CharKind.Separator:
+                    return false;
+            }
+            if (length == into.Length) return false;
+            into[length++] = char.ToLowerInvariant(Fold(c));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The prefixes <see cref="Forms"/> takes off, longest first, each with the letters its stem
+    /// must keep: a folded word's forms are the word and each stem left by one of them.
+    /// </summary>
+    internal static ReadOnlySpan<(string Prefix, int MinStem)> StrippedPrefixes => Prefixes;
+
     /// <summary>Whether a character of the original text belongs to a word (letters and what is dropped from them).</summary>
     public static bool IsWordCharacter(char c) => Classify(c) != CharKind.Separator;
 

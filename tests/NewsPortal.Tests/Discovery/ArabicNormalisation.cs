@@ -96,4 +96,65 @@ public class ArabicNormalisation
         Assert.Equal(["الطائراتُ"], snippet.Runs.Where(r => r.IsMatch).Select(r => r.Text));
         Assert.Contains("وصلت الطائراتُ إلى المطار", snippet.ToString());
     }
+
+    /// <summary>
+    /// Snippets match each word of an article's text in place (folded on the stack) when its letters
+    /// allow it; that must say exactly what folding it into tokens and forms says.
+    /// </summary>
+    [Theory]
+    [InlineData("الطاقة الميناء")]
+    [InlineData("اقتصاد والطائرات")]
+    [InlineData("للطلاب مدرسة 2026")]
+    [InlineData("café Energy آمن")]
+    [InlineData("مسا إسلام")]
+    public void WordsMatchedInPlaceMatchAsWhenFoldedIntoTokens(string searched)
+    {
+        var json = File.ReadAllText(Path.Combine(Infrastructure.TestSmtpServer.RepositoryRoot, "src", "NewsPortal.Web", "Demo", "demo-content.json"));
+        var crafted = new[]
+        {
+            "الطاقةُ", "الطاقه", "بالطاقة", "وللطاقة", "للطلاب", "فالطائرات", "اقتصادية", "الاقتصاد", "مساء", "مسا",
+            "إسلام", "أسلام", "آمن", "ا\u0653من", "ا\u0654سلام", "و\u0654", "ي\u0654", "ﻻ", "ﺍﻟﻄﺎﻗﺔ", "ـــالطاقة",
+            "یک", "کتاب", "٢٠٢٦", "۲۰۲۶", "2026", "Café", "CAFE", "café", "ENERGY", "energy", "Ǆ", "ﬁle",
+            "ٱلطاقة", "الطاقة\u200c", "\u064b\u064c", "ء", "مدرسة", "مدرسه", new string('ط', 70), "ال" + new string('ا', 63),
+        };
+        var words = System.Text.RegularExpressions.Regex.Matches(json, "\\w+").Select(m => m.Value).Concat(crafted).ToList();
+        Assert.True(words.Count > 1000, $"only {words.Count} words to compare");
+
+        var inPlace = SearchQuery.Parse(searched);
+        var folded = SearchQuery.Parse(searched);
+        var matched = 0;
+        foreach (var text in words)
+        {
+            // Words as the snippets cut them out of the text.
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var inWord = i < text.Length && ArabicNormalizer.IsWordCharacter(text[i]);
+                if (inWord && start < 0) start = i;
+                else if (!inWord && start >= 0)
+                {
+                    var word = text[start..i];
+                    var expected = folded.TermsMatchedBy(word);
+                    Assert.True(expected == inPlace.TermsMatchedBy(word.AsSpan()), $"{word}: expected {expected}");
+                    if (expected != 0) matched++;
+                    start = -1;
+                }
+            }
+        }
+        Assert.True(matched > 0, "no word matched: the comparison saw only misses");
+    }
+
+    [Fact]
+    public void AWordFoldsInPlaceOnlyWhenNormalisingCannotChangeIt()
+    {
+        Span<char> into = stackalloc char[64];
+        Assert.True(ArabicNormalizer.TryFoldWord("الطاقةُ", into, out var length));
+        Assert.Equal("الطاقه", into[..length].ToString());
+        Assert.True(ArabicNormalizer.TryFoldWord("Energy٢", into, out length));
+        Assert.Equal("energy2", into[..length].ToString());
+        Assert.False(ArabicNormalizer.TryFoldWord("ا\u0653من", into, out _));
+        Assert.False(ArabicNormalizer.TryFoldWord("café", into, out _));
+        Assert.False(ArabicNormalizer.TryFoldWord("ﻻ", into, out _));
+        Assert.False(ArabicNormalizer.TryFoldWord(new string('ط', 65), into, out _));
+    }
 }
