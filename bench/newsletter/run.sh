@@ -36,6 +36,8 @@ done
 smtp_port="$(sed -n 's/^listening //p' "$work/smtp.out")"
 
 db="$work/portal.db"
+# The garbage collector's setting from the Dockerfile, so the portal runs as it is deployed.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
 export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:0" \
   ConnectionStrings__NewsPortal="Data Source=$db" Demo__Seed=true Site__BaseUrl="https://news.example" \
   Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None \
