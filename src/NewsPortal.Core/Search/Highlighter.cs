@@ -82,7 +82,7 @@ public static class Highlighter
     }
 
     /// <summary>Where each word of the original text begins and how long it is.</summary>
-    private static List<(int Start, int Length)> Words(string text)
+    internal static List<(int Start, int Length)> Words(string text)
     {
         var words = new List<(int, int)>();
         var start = -1;

@@ -132,10 +132,9 @@ public sealed class SearchQuery
     {
         if (token.IsEmpty) return 0;
         var found = MatchForm(token);
-        foreach (var (prefix, minStem) in ArabicNormalizer.StrippedPrefixes)
+        foreach (var prefix in ArabicNormalizer.StrippedPrefixes)
         {
-            if (token.Length - prefix.Length >= minStem && token.StartsWith(prefix, StringComparison.Ordinal))
-                found |= MatchForm(token[prefix.Length..]);
+            if (ArabicNormalizer.Strips(token, prefix)) found |= MatchForm(token[prefix.Prefix.Length..]);
         }
         return found;
     }
@@ -145,14 +144,7 @@ public sealed class SearchQuery
         var found = 0;
         for (var i = 0; i < Terms.Count; i++)
         {
-            foreach (var form in Terms[i].Forms)
-            {
-                if (SearchTerm.FormMatches(form, wordForm))
-                {
-                    found |= 1 << i;
-                    break;
-                }
-            }
+            if (Terms[i].IsMatchedBy(wordForm)) found |= 1 << i;
         }
         return found;
     }
@@ -175,10 +167,19 @@ public sealed class SearchQuery
 /// <summary>One searched word: its folded form and the forms it may appear in.</summary>
 public sealed record SearchTerm(string Token, IReadOnlyList<string> Forms)
 {
-    internal bool IsMatchedBy(IReadOnlyList<string> wordForms) =>
-        Forms.Any(form => wordForms.Any(w => FormMatches(form, w)));
+    internal bool IsMatchedBy(IReadOnlyList<string> wordForms) => wordForms.Any(w => IsMatchedBy(w));
 
-    /// <summary>A searched form matches a form of a word that is it, or that begins with it when it is long enough.</summary>
-    internal static bool FormMatches(string form, ReadOnlySpan<char> wordForm) =>
-        form.Length >= SearchQuery.MinPrefixLength ? wordForm.StartsWith(form, StringComparison.Ordinal) : wordForm.SequenceEqual(form);
+    /// <summary>
+    /// Whether one form of a word matches: it is one of this term's forms, or begins with one long
+    /// enough to stand for the words that begin with it.
+    /// </summary>
+    internal bool IsMatchedBy(ReadOnlySpan<char> wordForm)
+    {
+        foreach (var form in Forms)
+        {
+            if (form.Length >= SearchQuery.MinPrefixLength ? wordForm.StartsWith(form, StringComparison.Ordinal) : wordForm.SequenceEqual(form))
+                return true;
+        }
+        return false;
+    }
 }

@@ -83,10 +83,10 @@ public static class ArabicNormalizer
     public static IReadOnlyList<string> Forms(string token)
     {
         var forms = new List<string> { token };
-        foreach (var (prefix, minStem) in Prefixes)
+        foreach (var prefix in Prefixes)
         {
-            if (token.Length - prefix.Length < minStem || !token.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var stem = token[prefix.Length..];
+            if (!Strips(token, prefix)) continue;
+            var stem = token[prefix.Prefix.Length..];
             if (!forms.Contains(stem)) forms.Add(stem);
         }
         return forms;
@@ -136,9 +136,13 @@ public static class ArabicNormalizer
 
     /// <summary>
     /// The prefixes <see cref="Forms"/> takes off, longest first, each with the letters its stem
-    /// must keep: a folded word's forms are the word and each stem left by one of them.
+    /// must keep: a folded word's forms are the word and each stem left by one of them (<see cref="Strips"/>).
     /// </summary>
     internal static ReadOnlySpan<(string Prefix, int MinStem)> StrippedPrefixes => Prefixes;
+
+    /// <summary>Whether <paramref name="token"/> begins with the prefix and keeps a long enough stem without it.</summary>
+    internal static bool Strips(ReadOnlySpan<char> token, (string Prefix, int MinStem) prefix) =>
+        token.Length - prefix.Prefix.Length >= prefix.MinStem && token.StartsWith(prefix.Prefix, StringComparison.Ordinal);
 
     /// <summary>Whether a character of the original text belongs to a word (letters and what is dropped from them).</summary>
     public static bool IsWordCharacter(char c) => Classify(c) != CharKind.Separator;
