@@ -19,6 +19,6 @@ public sealed class MostReadViewComponent(NewsDbContext db, TimeProvider clock, 
         var lists = await blocks.GetAsync(nameof(MostReadBlock), async () => new MostReadBlock(
             await db.MostRead(MostReadQueries.Day, now).Take(Count).ToListAsync(ct),
             await db.MostRead(MostReadQueries.Week, now).Take(Count).ToListAsync(ct)));
-        return View(lists);
+        return new KeptViewResult(lists, View(lists));
     }
 }

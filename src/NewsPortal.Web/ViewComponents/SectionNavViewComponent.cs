@@ -22,6 +22,6 @@ public sealed class SectionNavViewComponent(NewsDbContext db, ReaderBlocks block
                 .ToListAsync(ct));
             HttpContext.Items[typeof(SectionNavViewComponent)] = sections;
         }
-        return View(view, sections);
+        return new KeptViewResult(sections, View(view, sections));
     }
 }

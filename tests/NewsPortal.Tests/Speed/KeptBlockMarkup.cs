@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Tests.Infrastructure;
+using NewsPortal.Web.Infrastructure;
+
+namespace NewsPortal.Tests.Speed;
+
+/// <summary>The markup of a kept block is made once for each block object and variant, never shared beyond them.</summary>
+public class KeptBlockMarkup
+{
+    private sealed record Sections(string First, string Second);
+
+    private int _renders;
+
+    private async Task<string> RenderAsync(object block, string name = "nav", string language = "ar", string pathBase = "")
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var context = new DefaultHttpContext();
+            context.Request.PathBase = pathBase;
+            var helper = new KeptHtmlTagHelper(HtmlEncoder.Default)
+            {
+                For = block,
+                Name = name,
+                ViewContext = new ViewContext { HttpContext = context },
+            };
+            var output = new TagHelperOutput("kept-html", [], (_, _) =>
+            {
+                _renders++;
+                return Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().SetHtmlContent($"<ul>{_renders} {block}</ul>"));
+            });
+            await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "kept"), output);
+            Assert.Null(output.TagName);
+            return output.Content.GetContent();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public async Task TheSameBlockInTheSameVariantIsRenderedOnce()
+    {
+        var block = new Sections("اقتصاد", "رياضة");
+
+        var first = await RenderAsync(block);
+        var second = await RenderAsync(block);
+
+        Assert.Equal(1, _renders);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task EachLanguageMarkupAndLinkRootGetsItsOwnRendering()
+    {
+        var block = new Sections("اقتصاد", "رياضة");
+
+        await RenderAsync(block);
+        await RenderAsync(block, language: "en");
+        await RenderAsync(block, pathBase: "/en");
+        await RenderAsync(block, name: "footer");
+        await RenderAsync(block, language: "en", pathBase: "/en");
+        Assert.Equal(5, _renders);
+
+        await RenderAsync(block, language: "en", pathBase: "/en");
+        await RenderAsync(block);
+        Assert.Equal(5, _renders);
+    }
+
+    [Fact]
+    public async Task ABlockLoadedAgainIsRenderedAgainEvenWhenItsContentIsEqual()
+    {
+        // A block loaded again after a change or its minute is a new object; equal content is no reason to keep old markup.
+        await RenderAsync(new Sections("اقتصاد", "رياضة"));
+        var again = await RenderAsync(new Sections("اقتصاد", "رياضة"));
+
+        Assert.Equal(2, _renders);
+        Assert.StartsWith("<ul>2 ", again);
+    }
+
+    [Fact]
+    public async Task WithoutABlockTheContentIsLeftAsItIs()
+    {
+        var helper = new KeptHtmlTagHelper(HtmlEncoder.Default) { Name = "nav", ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } };
+        var output = new TagHelperOutput("kept-html", [], (_, _) => throw new InvalidOperationException("asked for content"));
+
+        await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "kept"), output);
+
+        Assert.False(output.IsContentModified);
+        Assert.Null(output.TagName);
+    }
+}
+
+/// <summary>Reader pages built from kept markup, through the portal (each request on its own address, so the output cache cannot answer).</summary>
+public class KeptMarkupOnReaderPages(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private readonly HttpClient _reader = portal.CreateReader();
+
+    /// <summary>What an editor's change announces; the newsroom helper writes to the database directly.</summary>
+    private ValueTask ChangedAsync() => portal.Services.GetRequiredService<ReaderPages>().ChangedAsync();
+
+    private static string[] LinksOf(IElement? element) =>
+        element?.QuerySelectorAll("a").Select(a => $"{a.Text()} {a.GetAttribute("href")}").ToArray() ?? [];
+
+    [Fact]
+    public async Task ArabicAndEnglishPagesInTurnEachShowTheirOwnNavigationListsAndCards()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم اللغتين", "kept-languages");
+        var tags = await newsroom.TagsAsync("وسم اللغتين");
+        var story = await newsroom.PublishedAsync("خبر بلغتين", section, 1, tags: tags);
+        await newsroom.PublishedAsync("خبر ذو صلة بلغتين", section, 2, tags: tags);
+        var path = $"/articles/{story.Id}/{Uri.EscapeDataString(story.Slug)}";
+        await ChangedAsync();
+
+        for (var round = 1; round <= 2; round++)
+        {
+            foreach (var english in new[] { false, true })
+            {
+                var root = english ? "/en" : "";
+                var page = await _reader.GetDocumentAsync($"{root}{path}?kept-language={round}");
+                var header = LinksOf(page.QuerySelector(".section-nav"));
+                Assert.Contains(english ? "Home /en/" : "الرئيسية /", header);
+                Assert.Contains($"قسم اللغتين {root}/sections/kept-languages", header);
+                Assert.Contains($"قسم اللغتين {root}/sections/kept-languages", LinksOf(page.QuerySelector(".site-footer nav")));
+                var related = page.QuerySelector(".related");
+                Assert.NotNull(related);
+                Assert.Equal(english ? "You may also like" : "قد يعجبك أيضا", related.QuerySelector("h2").Text());
+                Assert.All(related.QuerySelectorAll(".card-story-title a"), a => Assert.StartsWith($"{root}/articles/", a.GetAttribute("href")));
+                Assert.Contains(english ? "March" : "مارس", related.QuerySelector("time").Text());
+
+                var home = await _reader.GetDocumentAsync($"{root}/?kept-language={round}");
+                Assert.All(home.QuerySelectorAll(".front a[href*='/articles/'], .section-block a[href*='/articles/']"),
+                    a => Assert.StartsWith($"{root}/articles/", a.GetAttribute("href")));
+                Assert.Contains($"قسم اللغتين {root}/sections/kept-languages", LinksOf(home.QuerySelector(".section-nav")));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ARenamedSectionShowsInBothNavigationsAndOnTheFrontPageAtOnce()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم قبل التغيير", "kept-rename");
+        await newsroom.PublishedAsync("خبر في القسم", section, 1);
+        await ChangedAsync();
+        var before = await _reader.GetDocumentAsync("/?kept-rename=1");
+        Assert.Contains("قسم قبل التغيير /sections/kept-rename", LinksOf(before.QuerySelector(".section-nav")));
+
+        await newsroom.WithDbAsync(async db =>
+        {
+            (await db.Sections.FindAsync(section.Id))!.Rename("قسم بعد التغيير", "kept-renamed");
+            return await db.SaveChangesAsync();
+        });
+        await ChangedAsync();
+
+        var after = await _reader.GetDocumentAsync("/?kept-rename=2");
+        Assert.Contains("قسم بعد التغيير /sections/kept-renamed", LinksOf(after.QuerySelector(".section-nav")));
+        Assert.Contains("قسم بعد التغيير /sections/kept-renamed", LinksOf(after.QuerySelector(".site-footer nav")));
+        Assert.Contains(after.QuerySelectorAll(".section-block h2"), h => h.Text() == "قسم بعد التغيير");
+        Assert.DoesNotContain("قسم قبل التغيير", after.Body!.TextContent);
+    }
+}
