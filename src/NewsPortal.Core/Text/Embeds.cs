@@ -47,6 +47,11 @@ public static partial class Embeds
                + $"<a href=\"{WatchUrl(provider, id)}\" rel=\"noopener noreferrer\">{Say(words.WatchOn, provider)}</a></figure>";
     });
 
+    /// <summary>Whether <paramref name="html"/> may hold a placeholder; when not, it has nothing to activate or defer.</summary>
+    public static bool HasPlaceholders(string html) => html.Contains(PlaceholderStart, StringComparison.Ordinal);
+
+    private const string PlaceholderStart = "<figure data-embed=\"";
+
     public static bool IsPlaceholderValue(string value) => PlaceholderValue().IsMatch(value);
 
     private static (string Provider, string Id)? Recognise(string url)
