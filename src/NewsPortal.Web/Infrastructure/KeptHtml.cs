@@ -12,11 +12,12 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace NewsPortal.Web.Infrastructure;
 
 /// <summary>
-/// The markup made from a kept reader block (<see cref="ReaderBlocks"/>), kept exactly as long as the
-/// block. The section list, the most-read lists and an article's related stories look the same on
-/// every page that shows the same block in the same language, so each is rendered once per block
-/// instead of once per page. The markup hangs on the block object itself: a block retired and
-/// loaded again is a new object with no markup yet, and the old markup goes with the old object.
+/// Markup made from one object, kept exactly as long as that object: a kept reader block
+/// (<see cref="ReaderBlocks"/>) or the site's settings. The section list, the most-read lists, an
+/// article's related stories and the layout's stylesheets, search form and footer links look the
+/// same on every page that shows them from the same object in the same language, so each is rendered
+/// once per object instead of once per page. The markup hangs on the object itself: a block retired
+/// and loaded again is a new object with no markup yet, and the old markup goes with the old object.
 /// </summary>
 public static class KeptHtml
 {

@@ -137,6 +137,13 @@ public class KeptMarkupOnReaderPages(PortalFactory portal) : IClassFixture<Porta
                 Assert.All(related.QuerySelectorAll(".card-story-title a"), a => Assert.StartsWith($"{root}/articles/", a.GetAttribute("href")));
                 Assert.Contains(english ? "March" : "مارس", related.QuerySelector("time").Text());
 
+                // The layout's kept pieces: each language's stylesheet, search form and footer links.
+                var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")).ToArray();
+                Assert.Contains(stylesheets, href => href!.Contains(english ? "/bootstrap.min." : "/bootstrap.rtl.min."));
+                Assert.Equal($"{root}/search", page.QuerySelector("form.site-search")?.GetAttribute("action"));
+                Assert.Equal(english ? "Search" : "بحث", page.QuerySelector("form.site-search button").Text());
+                Assert.Contains(english ? $"Privacy {root}/privacy" : "الخصوصية /privacy", LinksOf(page.QuerySelector(".footer-meta")));
+
                 var home = await _reader.GetDocumentAsync($"{root}/?kept-language={round}");
                 Assert.All(home.QuerySelectorAll(".front a[href*='/articles/'], .section-block a[href*='/articles/']"),
                     a => Assert.StartsWith($"{root}/articles/", a.GetAttribute("href")));
