@@ -21,23 +21,48 @@ namespace NewsPortal.Web.Infrastructure;
 /// </summary>
 public static class KeptHtml
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<Variant, IHtmlContent>> Made = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<Variant, Markup>> Made = new();
 
-    /// <summary>What the markup depends on besides the block: which markup, the language and where links start.</summary>
+    /// <summary>What the markup depends on besides its object: which markup, the language and where links start.</summary>
     public readonly record struct Variant(string Name, string UiCulture, string Culture, string LinkRoot)
     {
         public static Variant Of(HttpContext context, string name) => new(
             name, CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, context.Request.PathBase.Value ?? "");
     }
 
-    public static IHtmlContent? Find(object block, Variant variant) =>
-        Made.TryGetValue(block, out var made) && made.TryGetValue(variant, out var html) ? html : null;
-
-    public static IHtmlContent Keep(object block, Variant variant, string html)
+    /// <summary>
+    /// Kept markup, whole or around one hole: the single value that differs from page to page (the
+    /// page's own address in a form), written where the markup wrote it.
+    /// </summary>
+    public sealed class Markup(string before, string? after = null)
     {
-        var content = new HtmlString(html);
-        Made.GetOrCreateValue(block)[variant] = content;
-        return content;
+        private readonly HtmlString _whole = new(before);
+
+        public bool HasHole => after is not null;
+
+        public IHtmlContent With(string? encodedFill) => after is null
+            ? _whole
+            : new HtmlContentBuilder(3).AppendHtml(before).AppendHtml(encodedFill ?? "").AppendHtml(after);
+
+        /// <summary>
+        /// The markup cut where <paramref name="encodedFill"/> was written, or null when it appears
+        /// there more than once (or not at all): then this page cannot tell where the hole is.
+        /// </summary>
+        public static Markup? Around(string html, string encodedFill)
+        {
+            var at = html.IndexOf(encodedFill, StringComparison.Ordinal);
+            if (encodedFill.Length == 0 || at < 0 || html.IndexOf(encodedFill, at + 1, StringComparison.Ordinal) >= 0) return null;
+            return new Markup(html[..at], html[(at + encodedFill.Length)..]);
+        }
+    }
+
+    public static Markup? Find(object source, Variant variant) =>
+        Made.TryGetValue(source, out var made) && made.TryGetValue(variant, out var markup) ? markup : null;
+
+    public static Markup Keep(object source, Variant variant, Markup markup)
+    {
+        Made.GetOrCreateValue(source)[variant] = markup;
+        return markup;
     }
 }
 
@@ -49,20 +74,22 @@ public sealed class KeptViewResult(object block, ViewViewComponentResult view) :
     public async Task ExecuteAsync(ViewComponentContext context)
     {
         var variant = KeptHtml.Variant.Of(context.ViewContext.HttpContext, view.ViewName ?? "Default");
-        if (KeptHtml.Find(block, variant) is not { } html)
+        if (KeptHtml.Find(block, variant) is not { } markup)
         {
             await using var writer = new StringWriter(CultureInfo.InvariantCulture);
             await view.ExecuteAsync(new ViewComponentContext(
                 context.ViewComponentDescriptor, context.Arguments, context.HtmlEncoder, context.ViewContext, writer));
-            html = KeptHtml.Keep(block, variant, writer.ToString());
+            markup = KeptHtml.Keep(block, variant, new KeptHtml.Markup(writer.ToString()));
         }
-        html.WriteTo(context.Writer, context.HtmlEncoder);
+        markup.With(null).WriteTo(context.Writer, context.HtmlEncoder);
     }
 }
 
 /// <summary>
-/// <c>&lt;kept-html for="@block" name="..."&gt;</c>: its content, made from <c>block</c>, rendered once per
-/// block and variant. Without a block the content is rendered as usual.
+/// <c>&lt;kept-html for="@source" name="..."&gt;</c>: its content, made from <c>source</c>, rendered once per
+/// source and variant. With <c>fill="@value"</c>, the one value that differs from page to page is cut
+/// out of the kept markup and each page's own written in its place. Without a source the content is
+/// rendered as usual.
 /// </summary>
 [HtmlTargetElement("kept-html", Attributes = "name")]
 public sealed class KeptHtmlTagHelper(HtmlEncoder encoder) : TagHelper
@@ -70,6 +97,8 @@ public sealed class KeptHtmlTagHelper(HtmlEncoder encoder) : TagHelper
     public object? For { get; set; }
 
     public string Name { get; set; } = "";
+
+    public string? Fill { get; set; }
 
     [ViewContext, HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -79,11 +108,18 @@ public sealed class KeptHtmlTagHelper(HtmlEncoder encoder) : TagHelper
         output.TagName = null;
         if (For is null) return;
         var variant = KeptHtml.Variant.Of(ViewContext.HttpContext, Name);
-        if (KeptHtml.Find(For, variant) is not { } html)
+        var fill = Fill is null ? null : encoder.Encode(Fill);
+        if (KeptHtml.Find(For, variant) is not { } markup || markup.HasHole != (fill is not null))
         {
-            var content = await output.GetChildContentAsync();
-            html = KeptHtml.Keep(For, variant, content.GetContent(encoder));
+            var html = (await output.GetChildContentAsync()).GetContent(encoder);
+            var made = fill is null ? new KeptHtml.Markup(html) : KeptHtml.Markup.Around(html, fill);
+            if (made is null)
+            {
+                output.Content.SetHtmlContent(html);
+                return;
+            }
+            markup = KeptHtml.Keep(For, variant, made);
         }
-        output.Content.SetHtmlContent(html);
+        output.Content.SetHtmlContent(markup.With(fill));
     }
 }

@@ -17,7 +17,8 @@ public class KeptBlockMarkup
 
     private int _renders;
 
-    private async Task<string> RenderAsync(object block, string name = "nav", string language = "ar", string pathBase = "")
+    private async Task<string> RenderAsync(object block, string name = "nav", string language = "ar", string pathBase = "",
+        string? fill = null, Func<string, string>? markup = null)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
@@ -29,12 +30,14 @@ public class KeptBlockMarkup
             {
                 For = block,
                 Name = name,
+                Fill = fill,
                 ViewContext = new ViewContext { HttpContext = context },
             };
             var output = new TagHelperOutput("kept-html", [], (_, _) =>
             {
                 _renders++;
-                return Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().SetHtmlContent($"<ul>{_renders} {block}</ul>"));
+                var html = markup is null ? $"<ul>{_renders} {block}</ul>" : markup(HtmlEncoder.Default.Encode(fill ?? ""));
+                return Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().SetHtmlContent(html));
             });
             await helper.ProcessAsync(new TagHelperContext([], new Dictionary<object, object>(), "kept"), output);
             Assert.Null(output.TagName);
@@ -84,6 +87,38 @@ public class KeptBlockMarkup
 
         Assert.Equal(2, _renders);
         Assert.StartsWith("<ul>2 ", again);
+    }
+
+    private static string Form(string encodedAddress) =>
+        $"<form action=\"/consent\"><input type=\"hidden\" name=\"returnUrl\" value=\"{encodedAddress}\"><a href=\"/privacy\">اقرأ</a></form>";
+
+    [Fact]
+    public async Task EachPagesOwnAddressIsWrittenIntoMarkupRenderedOnce()
+    {
+        var site = new object();
+
+        var first = await RenderAsync(site, "banner", fill: "/articles/7/خبر?a=1&b=2", markup: Form);
+        var second = await RenderAsync(site, "banner", fill: "/sections/economy", markup: Form);
+
+        Assert.Equal(1, _renders);
+        Assert.Equal(Form(HtmlEncoder.Default.Encode("/articles/7/خبر?a=1&b=2")), first);
+        Assert.Equal(Form("/sections/economy"), second);
+    }
+
+    [Fact]
+    public async Task MarkupInWhichThePagesAddressAlsoAppearsElsewhereIsNotKeptFromThatPage()
+    {
+        var site = new object();
+
+        // "/privacy" is also the link's address: this page cannot tell where its own goes.
+        Assert.Equal(Form("/privacy"), await RenderAsync(site, "banner", fill: "/privacy", markup: Form));
+        Assert.Equal(Form("/privacy"), await RenderAsync(site, "banner", fill: "/privacy", markup: Form));
+        Assert.Equal(2, _renders);
+
+        await RenderAsync(site, "banner", fill: "/tags/x", markup: Form);
+        Assert.Equal(Form("/"), await RenderAsync(site, "banner", fill: "/", markup: Form));
+        Assert.Equal(Form("/privacy"), await RenderAsync(site, "banner", fill: "/privacy", markup: Form));
+        Assert.Equal(3, _renders);
     }
 
     [Fact]
@@ -136,6 +171,11 @@ public class KeptMarkupOnReaderPages(PortalFactory portal) : IClassFixture<Porta
                 Assert.Equal(english ? "You may also like" : "قد يعجبك أيضا", related.QuerySelector("h2").Text());
                 Assert.All(related.QuerySelectorAll(".card-story-title a"), a => Assert.StartsWith($"{root}/articles/", a.GetAttribute("href")));
                 Assert.Contains(english ? "March" : "مارس", related.QuerySelector("time").Text());
+
+                // Kept around a hole: each page's own address in the consent banner and the sign-up box.
+                Assert.Equal($"{root}/articles/{story.Id}/{Uri.EscapeDataString(story.Slug)}?kept-language={round}",
+                    page.QuerySelector(".consent-banner input[name=returnUrl]")?.GetAttribute("value"));
+                Assert.Equal(path, page.QuerySelector(".newsletter-box input[name=source]")?.GetAttribute("value"));
 
                 // The layout's kept pieces: each language's stylesheet, search form and footer links.
                 var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")).ToArray();
