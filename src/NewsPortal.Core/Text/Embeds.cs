@@ -29,7 +29,7 @@ public static partial class Embeds
             var url = match.Value.Trim();
             var embed = Recognise(url);
             if (embed is null) return match.Value;
-            return $"\n<figure data-embed=\"{embed.Value.Provider}:{embed.Value.Id}\"><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(url)}</a></figure>\n";
+            return $"\n{PlaceholderStart}{embed.Value.Provider}:{embed.Value.Id}\"><a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(url)}</a></figure>\n";
         });
 
     /// <summary>Players for readers who accepted third-party content.</summary>
@@ -87,6 +87,6 @@ public static partial class Embeds
     [GeneratedRegex(@"^(youtube|vimeo):[A-Za-z0-9_-]{1,20}$")]
     private static partial Regex PlaceholderValue();
 
-    [GeneratedRegex(@"<figure data-embed=""(youtube|vimeo):([A-Za-z0-9_-]{1,20})"">.*?</figure>", RegexOptions.Singleline)]
+    [GeneratedRegex(PlaceholderStart + @"(youtube|vimeo):([A-Za-z0-9_-]{1,20})"">.*?</figure>", RegexOptions.Singleline)]
     private static partial Regex Placeholder();
 }
