@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using NewsPortal.Core.Text;
 
@@ -113,6 +114,7 @@ public sealed class SearchQuery
     /// </summary>
     internal int TermsMatchedBy(ReadOnlySpan<char> word)
     {
+        if (!word.ContainsAnyExcept(CannotMatch)) return 0;
         var lookup = _matched.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(word, out var found)) return found;
         Span<char> folded = stackalloc char[64];
@@ -123,6 +125,36 @@ public sealed class SearchQuery
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _matched = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Characters a word of an article's text can be made of and still match no searched word. All
+    /// the forms of a searched word hold its shortest form, so a matching word's token holds each of
+    /// its letters; one of them (<see cref="AnchorOf"/>) stands for the term. A word whose every
+    /// character folds on its own into none of the terms' letters matches nothing: most words of a
+    /// text are ruled out by one look at their characters, with no folding and no look-up.
+    /// </summary>
+    private SearchValues<char> CannotMatch => _cannotMatch ??= BuildCannotMatch();
+
+    private SearchValues<char>? _cannotMatch;
+
+    private SearchValues<char> BuildCannotMatch()
+    {
+        var anchors = Terms.Select(AnchorOf).ToHashSet();
+        var chars = ArabicNormalizer.CharactersFoldedAlone()
+            .Where(c => c.Folded is not { } folded || !anchors.Contains(folded))
+            .Select(c => c.Raw).ToArray();
+        return SearchValues.Create(chars);
+    }
+
+    /// <summary>Arabic letters, the most frequent in running text first (a rough order is enough).</summary>
+    private const string CommonestLettersFirst = "اليمونهرتبعدسفكقحجشطصزخضثذظغ";
+
+    /// <summary>The letter of a term's shortest form that the fewest words of a text hold.</summary>
+    private static char AnchorOf(SearchTerm term)
+    {
+        var shortest = term.Forms.MinBy(f => f.Length)!;
+        return shortest.MaxBy(c => CommonestLettersFirst.IndexOf(c) is var rank and >= 0 ? rank : CommonestLettersFirst.Length);
+    }
 
     /// <summary>
     /// <see cref="Match"/> for a word already folded into its one token: the terms that any of its

@@ -119,8 +119,7 @@ public static class ArabicNormalizer
         length = 0;
         foreach (var c in word)
         {
-            // U+0653 to U+0655 (madda, hamza above and below) compose with the letter before them.
-            if (!(c <= '\u007F' || c is >= Hamza and <= '\u0652' || c is >= '\u0660' and <= '\u0669')) return false;
+            if (!FoldsAlone(c)) return false;
             switch (Classify(c))
             {
                 case CharKind.Ignored:
@@ -132,6 +131,26 @@ public static class ArabicNormalizer
             into[length++] = char.ToLowerInvariant(Fold(c));
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether a character is folded by <see cref="TryFoldWord"/> on its own, whatever stands
+    /// beside it: ASCII, the Arabic letters and tashkeel up to U+0652, and the Arabic-Indic digits.
+    /// U+0653 to U+0655 (madda, hamza above and below) compose with the letter before them.
+    /// </summary>
+    private static bool FoldsAlone(char c) => c <= '\u007F' || c is >= Hamza and <= '\u0652' || c is >= '\u0660' and <= '\u0669';
+
+    /// <summary>
+    /// Every character <see cref="TryFoldWord"/> folds on its own, with the letter it becomes in a
+    /// word's token, or null when it is dropped or ends the word.
+    /// </summary>
+    internal static IEnumerable<(char Raw, char? Folded)> CharactersFoldedAlone()
+    {
+        for (var c = '\0'; c <= '\u0669'; c++)
+        {
+            if (!FoldsAlone(c)) continue;
+            yield return (c, Classify(c) == CharKind.Letter ? char.ToLowerInvariant(Fold(c)) : null);
+        }
     }
 
     /// <summary>
