@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -64,25 +63,6 @@ public static class KeptHtml
     {
         Made.GetOrCreateValue(source)[variant] = markup;
         return markup;
-    }
-}
-
-/// <summary>A view component's view of a kept block, rendered the first time it is asked for in each variant.</summary>
-public sealed class KeptViewResult(object block, ViewViewComponentResult view) : IViewComponentResult
-{
-    public void Execute(ViewComponentContext context) => ExecuteAsync(context).GetAwaiter().GetResult();
-
-    public async Task ExecuteAsync(ViewComponentContext context)
-    {
-        var variant = KeptHtml.Variant.Of(context.ViewContext.HttpContext, view.ViewName ?? "Default");
-        if (KeptHtml.Find(block, variant) is not { } markup)
-        {
-            await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            await view.ExecuteAsync(new ViewComponentContext(
-                context.ViewComponentDescriptor, context.Arguments, context.HtmlEncoder, context.ViewContext, writer));
-            markup = KeptHtml.Keep(block, variant, new KeptHtml.Markup(writer.ToString()));
-        }
-        markup.With(null).WriteTo(context.Writer, context.HtmlEncoder);
     }
 }
 

@@ -50,6 +50,7 @@ public static class ReaderCache
         services.AddHttpContextAccessor();
         services.AddSingleton<ReaderPages>();
         services.AddSingleton<ReaderBlocks>();
+        services.AddScoped<PageBlocks>();
         services.AddSingleton<ReaderGeneration>();
         return services;
     }
