@@ -69,5 +69,25 @@ public sealed class NewsDates
     /// <summary>The machine-readable form for &lt;time datetime&gt;, always in Western digits.</summary>
     public string Iso(DateTime utc) => new DateTimeOffset(ToLocal(utc), _zone.GetUtcOffset(utc)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The site's calendar day, for &lt;time datetime&gt; on a date shown without its time.</summary>
+    public string IsoDate(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The site's calendar day at <paramref name="utc"/>, as one object for as long as the day
+    /// lasts: what is made from the date alone (a page's masthead) can be kept with it.
+    /// </summary>
+    public LocalDay DayOf(DateTime utc)
+    {
+        var date = DateOnly.FromDateTime(ToLocal(utc));
+        var day = _day;
+        if (day?.Date != date) _day = day = new LocalDay(date);
+        return day;
+    }
+
+    private volatile LocalDay? _day;
+
     private string Arabic(string formatted) => Digits.Apply(formatted, _digits);
 }
+
+/// <summary>A calendar day in the site's time zone (<see cref="NewsDates.DayOf"/>).</summary>
+public sealed record LocalDay(DateOnly Date);

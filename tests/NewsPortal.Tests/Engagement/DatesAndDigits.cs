@@ -137,7 +137,7 @@ public class TheDigitsSetting(ArabicIndicPortal portal) : IClassFixture<ArabicIn
         var reader = portal.CreateReader();
         var archive = await reader.GetDocumentAsync("/sections/economy");
         Assert.Equal("١٠ مارس ٢٠٢٦", archive.QuerySelector(".today time").Text());
-        Assert.Equal("2026-03-10T12:00:00+03:00", archive.QuerySelector(".today time")?.GetAttribute("datetime"));
+        Assert.Equal("2026-03-10", archive.QuerySelector(".today time")?.GetAttribute("datetime"));
         Assert.Equal("الصفحة ١ من ٢", archive.QuerySelector(".pager-position").Text());
         Assert.DoesNotMatch("[0-9]", archive.QuerySelector(".card-story time").Text());
         Assert.Contains("٢٠٢٦", archive.QuerySelector(".copyright").Text());

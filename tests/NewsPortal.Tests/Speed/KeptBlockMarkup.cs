@@ -193,6 +193,24 @@ public class KeptMarkupOnReaderPages(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task TheMastheadDateTurnsOverAtTheSitesMidnight()
+    {
+        var dates = portal.Services.GetRequiredService<NewsPortal.Core.Time.NewsDates>();
+        var local = dates.ToLocal(portal.Clock.GetUtcNow().UtcDateTime);
+        var day = local.Date;
+        // A minute before midnight in the site's time zone, then a minute after it.
+        portal.Clock.Advance(day.AddDays(1) - local - TimeSpan.FromMinutes(1));
+        var before = await _reader.GetDocumentAsync("/?kept-day=1");
+        portal.Clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await _reader.GetDocumentAsync("/?kept-day=2");
+
+        Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), before.QuerySelector(".today time")?.GetAttribute("datetime"));
+        Assert.Equal(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), after.QuerySelector(".today time")?.GetAttribute("datetime"));
+        Assert.NotEqual(before.QuerySelector(".today time")!.Text(), after.QuerySelector(".today time")!.Text());
+        Assert.NotEqual(before.QuerySelector(".today .hijri")!.Text(), after.QuerySelector(".today .hijri")!.Text());
+    }
+
+    [Fact]
     public async Task ARenamedSectionShowsInBothNavigationsAndOnTheFrontPageAtOnce()
     {
         var newsroom = new Infrastructure.Newsroom(portal);
