@@ -192,6 +192,28 @@ public class KeptMarkupOnReaderPages(PortalFactory portal) : IClassFixture<Porta
         }
     }
 
+    /// <summary>Each reader page names its layout itself (there is no _ViewStart): every kind must have it.</summary>
+    [Fact]
+    public async Task EveryKindOfReaderPageIsInTheSitesLayout()
+    {
+        var newsroom = new Infrastructure.Newsroom(portal);
+        var section = await newsroom.SectionAsync("قسم الصفحات", "kept-layout");
+        var story = await newsroom.PublishedAsync("خبر الصفحات", section, 1);
+        await ChangedAsync();
+        string[] paths =
+        [
+            "/", $"/articles/{story.Id}/{Uri.EscapeDataString(story.Slug)}", "/sections/kept-layout", "/search?q=خبر",
+            "/privacy", "/newsletter/subscribed", "/articles/999999", "/error", "/en/articles/999999",
+        ];
+        foreach (var path in paths)
+        {
+            var page = await Html.ParseAsync(await _reader.GetAsync(path));
+            Assert.True(page.QuerySelector("header.site-header .section-nav a") is not null, $"{path}: no header");
+            Assert.True(page.QuerySelector("footer.site-footer .copyright") is not null, $"{path}: no footer");
+            Assert.Single(page.QuerySelectorAll("main#main"));
+        }
+    }
+
     [Fact]
     public async Task TheMastheadDateTurnsOverAtTheSitesMidnight()
     {
