@@ -69,9 +69,6 @@ public sealed class NewsDates
     /// <summary>The machine-readable form for &lt;time datetime&gt;, always in Western digits.</summary>
     public string Iso(DateTime utc) => new DateTimeOffset(ToLocal(utc), _zone.GetUtcOffset(utc)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>The site's calendar day, for &lt;time datetime&gt; on a date shown without its time.</summary>
-    public string IsoDate(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>
     /// The site's calendar day at <paramref name="utc"/>, as one object for as long as the day
     /// lasts: what is made from the date alone (a page's masthead) can be kept with it.
@@ -90,4 +87,8 @@ public sealed class NewsDates
 }
 
 /// <summary>A calendar day in the site's time zone (<see cref="NewsDates.DayOf"/>).</summary>
-public sealed record LocalDay(DateOnly Date);
+public sealed record LocalDay(DateOnly Date)
+{
+    /// <summary>The day for &lt;time datetime&gt; on a date shown without its time.</summary>
+    public string Iso => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

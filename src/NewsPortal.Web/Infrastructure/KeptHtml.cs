@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -12,9 +11,10 @@ namespace NewsPortal.Web.Infrastructure;
 
 /// <summary>
 /// Markup made from one object, kept exactly as long as that object: a kept reader block
-/// (<see cref="ReaderBlocks"/>) or the site's settings. The section list, the most-read lists, an
-/// article's related stories, the layout's stylesheets, search form and footer links, and (but for
-/// the page's own address) the consent banner and the sign-up box look the same on every page that
+/// (<see cref="ReaderBlocks"/>), the site's settings or the day (<see cref="NewsPortal.Core.Time.LocalDay"/>).
+/// The section list, the most-read lists, an article's related stories, the layout's stylesheets,
+/// search form, footer links and masthead date, and (but for the page's own address) the consent
+/// banner and the sign-up box look the same on every page that
 /// shows them from the same object in the same language, so each is rendered once per object
 /// instead of once per page. The markup hangs on the object itself: a block retired
 /// and loaded again is a new object with no markup yet, and the old markup goes with the old object.
