@@ -18,6 +18,9 @@ using NewsPortal.Web.Publishing;
 using NewsPortal.Web.Security;
 using NewsPortal.Web.Uploads;
 
+// Before anything opens a database: the SQLite library's process-wide settings (SqliteEngine).
+SqliteEngine.Configure();
+
 // An operator's command instead of the site: copy an SQLite portal into PostgreSQL (see README).
 if (args is [PortalMove.Command, .. var moveArguments])
 {
