@@ -75,6 +75,8 @@ builder.Services.AddDataProtection()
 builder.Services.AddScoped<SearchIndex>();
 builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SearchResultCache>();
+builder.Services.AddSingleton<SearchIndexUpkeep>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexUpkeep>());
 
 // Mail: one transport for the whole app, SMTP when a host is configured, else .eml files in a folder.
 builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured

@@ -13,7 +13,7 @@ internal static class PostgresSearchSql
 
     public static FormattableString Delete(int articleId) => $"""DELETE FROM "ArticleSearch" WHERE "ArticleId" = {articleId}""";
 
-    public static FormattableString Stamps() => $"""SELECT "ArticleId" AS "Id", "Stamp" FROM "ArticleSearch" """;
+    public static FormattableString Stamps() => $"""SELECT "ArticleId"::bigint AS "Id", "Stamp" FROM "ArticleSearch" """;
 
     public static FormattableString Insert(int articleId, string headline, string dek, string body, string stamp) => $"""
         INSERT INTO "ArticleSearch" ("ArticleId", "Document", "Stamp")

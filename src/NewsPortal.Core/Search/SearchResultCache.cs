@@ -21,6 +21,12 @@ public sealed class SearchOptions
     /// hold what a news reader is after, and nobody pages further.
     /// </summary>
     [Range(1, 100_000)] public int MaxRanked { get; set; } = 1000;
+
+    /// <summary>
+    /// The hour of the night, site time, at which the index is merged (SQLite; a few seconds'
+    /// work for tens of thousands of articles, during which editors' saves wait).
+    /// </summary>
+    [Range(0, 23)] public int MergeHour { get; set; } = 4;
 }
 
 /// <summary>

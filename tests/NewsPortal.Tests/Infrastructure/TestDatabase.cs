@@ -74,7 +74,7 @@ public static class TestDatabase
         (true, null) => $"""SELECT COUNT(*)::int AS "Value" FROM "ArticleSearch" """,
         (true, { } id) => $"""SELECT COUNT(*)::int AS "Value" FROM "ArticleSearch" WHERE "ArticleId" = {id}""",
         (false, null) => $"SELECT COUNT(*) AS Value FROM ArticleSearch",
-        (false, { } id) => $"SELECT COUNT(*) AS Value FROM ArticleSearch WHERE rowid = {id}",
+        (false, { } id) => $"SELECT COUNT(*) AS Value FROM ArticleSearch_docsize WHERE (id & 4294967295) = {id}",
     };
 
     /// <summary>Empties the search index behind the application's back.</summary>
