@@ -12,7 +12,8 @@
 #   RUNS=1 DURATION=5s WARMUP=5s bench/run.sh   # a quick check
 #
 # Environment: ARTICLES (50000), SUBSCRIBERS (100000), RUNS (3), DURATION (20s), WARMUP (20s),
-# CONNECTIONS (32), THREADS (2), QUERY (Arabic search words). Needs the .NET 10 SDK, curl, sqlite3;
+# CONNECTIONS (32), THREADS (2), QUERY (Arabic search words), SEARCH_PACE (400: searches a second asked
+# in the paced search run). Needs the .NET 10 SDK, curl, sqlite3;
 # installs wrk with apt-get when it is missing. The generated database is kept in
 # ${XDG_CACHE_HOME:-~/.cache}/newsportal-bench and reused while the generator and migrations are unchanged.
 set -euo pipefail
@@ -28,6 +29,7 @@ warmup="${WARMUP:-20s}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 query="${QUERY:-الطاقة الميناء}"
+search_pace="${SEARCH_PACE:-400}"
 admin_email="bench-admin@newsportal.local"
 admin_password="$(head -c 24 /dev/urandom | base64 | tr -d "/+=")"
 started_at=$(date +%s)
@@ -111,7 +113,9 @@ static_bytes="$(curl -s "$cached$static_path" | wc -c)"
 [ "$static_bytes" -gt 0 ] || { echo "$cached$static_path answered with an empty body"; exit 1; }
 search_hits="$(curl -s "$uncached$search_path" | grep -c 'href="/articles/' || true)"
 
-# name|base|path[|connections]: the last measures one reader's wait while nobody else is searching.
+# name|base|path[|connections[|requests a second]]: "one connection" measures one reader's wait while
+# nobody else is searching; "paced" asks at a steady rate below what the machine can answer (bench/paced.lua),
+# the wait of readers on a busy site rather than the length of a queue that never empties.
 targets=(
   "static file ($static_path)|$cached|$static_path"
   "article, cached|$cached|$article_path"
@@ -120,11 +124,14 @@ targets=(
   "search, results cached|$cached|$search_path"
   "search, uncached|$uncached|$search_path"
   "search, uncached, one connection|$uncached|$search_path|1"
+  "search, uncached, $connections connections paced at $search_pace/s|$uncached|$search_path|$connections|$search_pace"
 )
 
-measure() { # url [connections] -> "rps p99ms errors"
-  local out rps p99 errors c="${2:-$connections}"
-  out="$(wrk -t"$(( c < threads ? c : threads ))" -c"$c" -d"$duration" --timeout 10s --latency "$1")"
+measure() { # url [connections [requests a second]] -> "rps p99ms errors"
+  local out rps p99 errors c="${2:-$connections}" pace=()
+  [ -n "${3:-}" ] && pace=(-s "$root/bench/paced.lua")
+  out="$(PACE_DELAY_MS=$(( ${3:-0} > 0 ? c * 1000 / ${3:-1} : 0 )) wrk -t"$(( c < threads ? c : threads ))" -c"$c" -d"$duration" \
+    --timeout 10s --latency "${pace[@]}" "$1")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}' <<<"$out")"
   errors="$(awk '/Non-2xx or 3xx responses:/ {n+=$NF} /Socket errors:/ {n+=1} END {print n+0}' <<<"$out")"
@@ -142,8 +149,8 @@ done
 declare -A results
 for round in $(seq 1 "$runs"); do
   for t in "${targets[@]}"; do
-    IFS='|' read -r name base path conns <<<"$t"
-    r="$(measure "$base$path" "$conns")"
+    IFS='|' read -r name base path conns pace <<<"$t"
+    r="$(measure "$base$path" "$conns" "$pace")"
     results["$name"]+="$r"$'\n'
     echo "round $round: $name: $r (req/s, p99 ms, errors)"
   done
@@ -184,7 +191,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "Load average (1, 5, 15 min) before the measurements: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Database: $articles published articles, $subscribers confirmed subscribers (bench/DataGenerator)."
-  echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1 (\"one connection\": -t1 -c1), no Accept-Encoding (uncompressed), after a $warmup warm-up;"
+  echo "wrk -t$threads -c$connections -d$duration --timeout 10s --latency on 127.0.0.1 (\"one connection\": -t1 -c1; \"paced\": -s bench/paced.lua), no Accept-Encoding (uncompressed), after a $warmup warm-up;"
   echo "$runs rounds; the median run by requests/s, with its own p99; ratio = requests/s ÷ the static file's median."
   echo "Search: \`$query\` ($search_hits result links on the first page); \"uncached\" runs every query afresh (Search:ResultSeconds=0)."
   echo
