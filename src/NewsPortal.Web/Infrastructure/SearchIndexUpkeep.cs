@@ -13,7 +13,7 @@ namespace NewsPortal.Web.Infrastructure;
 public sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, TimeProvider clock, NewsDates dates,
     IOptions<SearchOptions> options, ILogger<SearchIndexUpkeep> logger) : BackgroundService
 {
-    /// <summary>When this instance last merged the index (UTC), if it has.</summary>
+    /// <summary>When this instance last merged the index (UTC), if it has (never on PostgreSQL, which needs no merging).</summary>
     public DateTime? LastMergedAt { get; private set; }
 
     /// <summary>The first merge hour, site time, after <paramref name="utcNow"/>.</summary>
@@ -54,7 +54,7 @@ public sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, TimeProvider 
     private async Task MergeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SearchIndex>().MergeAsync(ct);
+        if (!await scope.ServiceProvider.GetRequiredService<SearchIndex>().MergeAsync(ct)) return;
         LastMergedAt = clock.GetUtcNow().UtcDateTime;
         logger.LogInformation("Search index merged.");
     }
