@@ -125,10 +125,7 @@ public class KeepingTheSearchIndex : IAsyncLifetime
     [SqliteConfigurationFact]
     public async Task RebuildingLeavesTheIndexMergedIntoOnePiece()
     {
-        var section = await _newsroom.SectionAsync("علوم", "science");
-        await _newsroom.PublishedAsync("رصد كسوف الشمس", section, 3);
-        await _newsroom.PublishedAsync("رصد خسوف القمر", section, 2);
-        await _newsroom.PublishedAsync("رصد مذنب قريب", section, 1);
+        await ThreeArticlesIndexedOneByOneAsync();
         Assert.False(await IndexIsMergedAsync());
 
         await _newsroom.WithSearchIndexAsync(index => index.RebuildAsync());
@@ -140,10 +137,7 @@ public class KeepingTheSearchIndex : IAsyncLifetime
     [SqliteConfigurationFact]
     public async Task TheIndexIsMergedAtNightInTheSitesTime()
     {
-        var section = await _newsroom.SectionAsync("علوم", "science");
-        await _newsroom.PublishedAsync("رصد كسوف الشمس", section, 3);
-        await _newsroom.PublishedAsync("رصد خسوف القمر", section, 2);
-        await _newsroom.PublishedAsync("رصد مذنب قريب", section, 1);
+        await ThreeArticlesIndexedOneByOneAsync();
         var upkeep = _portal.Services.GetRequiredService<SearchIndexUpkeep>();
         Assert.False(await IndexIsMergedAsync());
 
@@ -156,6 +150,15 @@ public class KeepingTheSearchIndex : IAsyncLifetime
         Assert.Equal(PortalFactory.Start.UtcDateTime.AddHours(16), upkeep.LastMergedAt);
         Assert.True(await IndexIsMergedAsync());
         Assert.Equal(3, (await FoundAsync("رصد")).Count);
+    }
+
+    /// <summary>Three articles, each indexed in a transaction of its own, as editors publish: the index in pieces.</summary>
+    private async Task ThreeArticlesIndexedOneByOneAsync()
+    {
+        var section = await _newsroom.SectionAsync("علوم", "science");
+        await _newsroom.PublishedAsync("رصد كسوف الشمس", section, 3);
+        await _newsroom.PublishedAsync("رصد خسوف القمر", section, 2);
+        await _newsroom.PublishedAsync("رصد مذنب قريب", section, 1);
     }
 
     /// <summary>
