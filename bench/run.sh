@@ -128,9 +128,10 @@ targets=(
 )
 
 measure() { # url [connections [requests a second]] -> "rps p99ms errors"
-  local out rps p99 errors c="${2:-$connections}" pace=()
-  [ -n "${3:-}" ] && pace=(-s "$root/bench/paced.lua")
-  out="$(PACE_DELAY_MS=$(( ${3:-0} > 0 ? c * 1000 / ${3:-1} : 0 )) wrk -t"$(( c < threads ? c : threads ))" -c"$c" -d"$duration" \
+  local out rps p99 errors c="${2:-$connections}" pace=() delay=0
+  # Paced: each connection's mean gap, so that the connections together ask about $3 a second.
+  if [ -n "${3:-}" ]; then pace=(-s "$root/bench/paced.lua"); delay=$(( c * 1000 / $3 )); fi
+  out="$(PACE_DELAY_MS=$delay wrk -t"$(( c < threads ? c : threads ))" -c"$c" -d"$duration" \
     --timeout 10s --latency "${pace[@]}" "$1")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}' <<<"$out")"

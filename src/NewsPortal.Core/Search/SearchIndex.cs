@@ -22,6 +22,9 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
 {
     private const int BatchSize = 200;
 
+    /// <summary>How many articles' rows a catch-up changes before it merges the index afterwards.</summary>
+    private const int MergeAfterChanges = 200;
+
     private readonly int _maxRanked = options?.Value.MaxRanked ?? new SearchOptions().MaxRanked;
 
     /// <summary>
@@ -86,7 +89,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     /// Re-indexes the articles whose row is missing, older than the article or keyed by another
     /// publication time (after demo content, an import, a restored backup or new folding rules) and
     /// drops rows of articles gone from view. Reports how many articles' rows it changed. After many
-    /// (<see cref="BatchSize"/> or more) the index is merged (<see cref="MergeAsync"/>).
+    /// (<see cref="MergeAfterChanges"/> or more) the index is merged (<see cref="MergeAsync"/>).
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct = default)
     {
@@ -114,7 +117,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
             }
         }, ct);
         var changed = outdated.Select(ArticleIdOf).Union(missing).Count();
-        if (changed >= BatchSize) await MergeAsync(ct);
+        if (changed >= MergeAfterChanges) await MergeAsync(ct);
         cache?.Clear();
         return changed;
     }
@@ -159,12 +162,12 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
             Math.Min(number, RankedPage.LastPage(total, pageSize)));
     }
 
-    private const string RankedSql = """
+    private static readonly string RankedSql = $$"""
         WITH hits AS MATERIALIZED (
             SELECT rowid AS RowKey, {score} AS Score FROM ArticleSearch
             WHERE ArticleSearch MATCH {0} AND rowid <= {2}
             ORDER BY rowid DESC LIMIT {1})
-        SELECT RowKey & 4294967295 AS Id, (SELECT count(*) FROM hits) AS Hits
+        SELECT RowKey & {{SearchRowKey.IdMask}} AS Id, (SELECT count(*) FROM hits) AS Hits
         FROM hits
         ORDER BY Score, RowKey DESC
         LIMIT {4} OFFSET min({3}, ((SELECT count(*) FROM hits) - 1) / {4} * {4})
@@ -300,7 +303,7 @@ public sealed class SearchIndex(NewsDbContext db, IArticleRenderer renderer, Sea
     private Task DeleteAsync(int articleId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(IsPostgres ? PostgresSearchSql.Delete(articleId) : $"""
             DELETE FROM ArticleSearch WHERE rowid IN (
-                SELECT id FROM ArticleSearch_docsize WHERE (id & 4294967295) = {articleId})
+                SELECT id FROM ArticleSearch_docsize WHERE (id & {SearchRowKey.IdMask}) = {articleId})
             """, ct);
 
     /// <summary>Takes out the row keyed <paramref name="key"/>, as <see cref="CatchUpAsync"/> read it.</summary>

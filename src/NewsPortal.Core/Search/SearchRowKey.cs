@@ -10,7 +10,8 @@ public static class SearchRowKey
 {
     private static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private const long IdMask = 0xFFFF_FFFF;
+    /// <summary>The key's low 32 bits, which hold the article's id (SQL: <c>rowid &amp; IdMask</c>).</summary>
+    public const long IdMask = 0xFFFF_FFFF;
 
     /// <summary>The key of the article <paramref name="articleId"/> published at <paramref name="publishedAtUtc"/>.</summary>
     public static long Of(int articleId, DateTime publishedAtUtc)
